@@ -1,0 +1,3 @@
+package io.wabiz.events.erp;
+
+public enum ErpDocumentType { PARTNER, SALES_ORDER, INVOICE }

@@ -1,0 +1,5 @@
+package io.wabiz.events.erp;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+public enum OptInState { OPTED_IN, OPTED_OUT, @JsonEnumDefaultValue UNKNOWN }
