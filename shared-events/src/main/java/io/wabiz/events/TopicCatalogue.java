@@ -108,6 +108,12 @@ public enum TopicCatalogue {
         return TYPES_BY_NAME.values().stream().sorted(java.util.Comparator.comparing(Class::getSimpleName)).toList();
     }
 
+    /** The topic that carries records of {@code recordType}. */
+    public static TopicCatalogue carrying(Class<? extends TopicRecord> recordType) {
+        return Arrays.stream(values()).filter(t -> t.recordTypes.contains(recordType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + recordType.getName()));
+    }
+
     public static Optional<TopicCatalogue> byName(String topic) {
         return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
     }

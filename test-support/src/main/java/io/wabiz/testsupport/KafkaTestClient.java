@@ -73,11 +73,7 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public static String topicOf(TopicRecord record) {
-        return java.util.Arrays.stream(TopicCatalogue.values())
-                .filter(t -> t.recordTypes().contains(record.getClass()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + record.getClass()))
-                .topic();
+        return TopicCatalogue.carrying(record.getClass()).topic();
     }
 
     private static RecordMetadata await(java.util.concurrent.Future<RecordMetadata> sent) {
