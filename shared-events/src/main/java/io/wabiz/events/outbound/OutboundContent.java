@@ -4,6 +4,7 @@ import static io.wabiz.events.outbound.WhatsAppLimits.count;
 import static io.wabiz.events.outbound.WhatsAppLimits.optional;
 import static io.wabiz.events.outbound.WhatsAppLimits.required;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.wabiz.events.Immutables;
@@ -27,6 +28,7 @@ import java.util.List;
 public sealed interface OutboundContent {
 
     /** True for content Meta only delivers inside the customer's 24-hour window. */
+    @JsonIgnore
     default boolean isFreeForm() {
         return !(this instanceof Template);
     }
