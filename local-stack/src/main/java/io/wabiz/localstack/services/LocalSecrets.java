@@ -1,0 +1,16 @@
+package io.wabiz.localstack.services;
+
+/** The obviously fake values the local stack wires everyone with (never real credentials). */
+public final class LocalSecrets {
+
+    public static final String APP_SECRET = "local-app-secret";
+    public static final String VERIFY_TOKEN = "local-verify-token";
+    public static final String ACCESS_TOKEN = "local-access-token";
+    public static final String PHONE_NUMBER_ID = "100000000000001";
+    public static final String DISPLAY_PHONE_NUMBER = "+221 33 800 00 01";
+    public static final String WABA_ID = "200000000000001";
+    public static final String GRAPH_API_VERSION = "v23.0";
+
+    private LocalSecrets() {
+    }
+}

@@ -1,0 +1,89 @@
+package io.wabiz.localstack.services;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The table of JVM services the local stack runs, each from its module's executable jar
+ * ({@code <module>/target/<module>-<version>.jar}) on its own port. A later service joins the stack by
+ * adding one entry here; a service whose jar is not built is reported and left out.
+ *
+ * <p>Every value here is an obviously fake local one (see the brief's local wiring table); real secrets
+ * come from the environment in real deployments.
+ */
+public enum StackService {
+
+    WEBHOOK_INGRESS("webhook-ingress", 8081, true, wiring -> Map.of(
+            "INGRESS_APP_SECRETS", LocalSecrets.APP_SECRET,
+            "INGRESS_VERIFY_TOKEN", LocalSecrets.VERIFY_TOKEN)),
+
+    META_SIMULATOR("meta-simulator", 8090, false, wiring -> Map.of(
+            "SIMULATOR_WEBHOOK_URL", wiring.url(StackService.WEBHOOK_INGRESS) + "/webhook",
+            "SIMULATOR_APP_SECRET", LocalSecrets.APP_SECRET,
+            "SIMULATOR_ACCESS_TOKEN", LocalSecrets.ACCESS_TOKEN,
+            "SIMULATOR_DATA_DIR", wiring.dataDirectory("simulator"))),
+
+    OUTBOUND_SENDER("outbound-sender", 8082, true, wiring -> Map.of(
+            "SPRING_MONGODB_URI", wiring.mongoUri("outbound-sender"),
+            "SENDER_GRAPH_API_BASE_URL", wiring.url(StackService.META_SIMULATOR),
+            "SENDER_ACCOUNTS_0_PHONE_NUMBER_ID", LocalSecrets.PHONE_NUMBER_ID,
+            "SENDER_ACCOUNTS_0_WABA_ID", LocalSecrets.WABA_ID,
+            "SENDER_ACCOUNTS_0_ACCESS_TOKEN", LocalSecrets.ACCESS_TOKEN,
+            "SENDER_ACCOUNTS_0_API_VERSION", LocalSecrets.GRAPH_API_VERSION)),
+
+    CONVERSATION_SERVICE("conversation-service", 8083, true, wiring -> Map.of(
+            "SPRING_MONGODB_URI", wiring.mongoUri("conversation-service"),
+            "SPRING_PROFILES_ACTIVE", "local"));
+
+    private final String module;
+    private final int defaultPort;
+    private final boolean needsKafka;
+    private final Function<Wiring, Map<String, String>> environment;
+
+    StackService(String module, int defaultPort, boolean needsKafka, Function<Wiring, Map<String, String>> environment) {
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.needsKafka = needsKafka;
+        this.environment = environment;
+    }
+
+    /** The Maven module, also the process name and {@code spring.application.name}. */
+    public String module() {
+        return module;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Started once the broker is up and the catalogue topics exist. */
+    public boolean needsKafka() {
+        return needsKafka;
+    }
+
+    /** The environment of the process: the common Spring wiring plus this service's own. */
+    public Map<String, String> environment(Wiring wiring) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(wiring.port(this)));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        env.putAll(environment.apply(wiring));
+        return env;
+    }
+
+    /** How a service finds the others: ports, broker, Mongo, data folders. */
+    public interface Wiring {
+        int port(StackService service);
+
+        default String url(StackService service) {
+            return "http://localhost:" + port(service);
+        }
+
+        String kafkaBootstrapServers();
+
+        String mongoUri(String database);
+
+        /** An absolute folder under the stack's data directory. */
+        String dataDirectory(String name);
+    }
+}
