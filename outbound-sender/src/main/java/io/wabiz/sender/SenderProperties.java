@@ -1,0 +1,86 @@
+package io.wabiz.sender;
+
+import io.wabiz.events.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything the sender is told, under {@code sender.*}. Access tokens come only from the environment
+ * (e.g. {@code SENDER_ACCOUNTS_0_ACCESS_TOKEN}).
+ */
+@ConfigurationProperties("sender")
+public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi graphApi, @DefaultValue Retry retry,
+                               @DefaultValue Rate rate, @DefaultValue Consumer consumer,
+                               @DefaultValue Templates templates, @DefaultValue Window window) {
+
+    public SenderProperties {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    /**
+     * One business phone number.
+     *
+     * @param messagesPerSecond its throughput tier: 80 by default, up to 1,000
+     */
+    public record Account(String phoneNumberId, String wabaId, String accessToken,
+                          @DefaultValue("v23.0") String apiVersion, @DefaultValue("80") int messagesPerSecond) {
+
+        @Override
+        public String toString() {
+            return "Account[phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", apiVersion=" + apiVersion
+                    + ", messagesPerSecond=" + messagesPerSecond + ", accessToken=***]";
+        }
+    }
+
+    /** @param httpVersion HTTP_1_1 or HTTP_2 */
+    public record GraphApi(@DefaultValue("https://graph.facebook.com") URI baseUrl,
+                           @DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration requestTimeout,
+                           @DefaultValue("HTTP_1_1") String httpVersion) {
+    }
+
+    /**
+     * Bounded retries of throttled and transient failures (exponential backoff with jitter), and the
+     * separate per-recipient delay on 131056 (pair rate limit).
+     *
+     * @param jitter fraction of each backoff that is randomised (0.5: between 50% and 100% of it)
+     */
+    public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
+                        @DefaultValue("20s") Duration maxBackoff, @DefaultValue("0.5") double jitter,
+                        @DefaultValue("6s") Duration pairRateBackoff, @DefaultValue("5") int pairRateMaxAttempts,
+                        @DefaultValue("50") int circuitFailureRatePercent,
+                        @DefaultValue("30s") Duration circuitOpenFor) {
+    }
+
+    /**
+     * @param safetyMargin added to the one-second window, so that network jitter between our start and
+     *                     Meta's arrival cannot squeeze one call too many into a second
+     * @param recipientSpacing the least time between two sends to one customer (pair rate limit)
+     */
+    public record Rate(@DefaultValue("25ms") Duration safetyMargin, @DefaultValue("1s") Duration recipientSpacing) {
+    }
+
+    /**
+     * @param maxInFlightPerPartition commands read but not finished before the partition is paused
+     * @param failureRetryDelay       when an unexpected failure (Mongo, Kafka) interrupted a command, it is
+     *                                tried again after this delay; the ledger then decides conservatively
+     */
+    public record Consumer(@DefaultValue(Topics.OUTBOUND_COMMANDS) String topic,
+                           @DefaultValue("outbound-sender-commands") String groupId,
+                           @DefaultValue("5000") int maxInFlightPerPartition,
+                           @DefaultValue("200ms") Duration commitInterval,
+                           @DefaultValue("15s") Duration shutdownTimeout,
+                           @DefaultValue("5s") Duration failureRetryDelay,
+                           @DefaultValue("2000") int maxPollRecords) {
+    }
+
+    /** @param verify check template commands against the synced definitions before sending */
+    public record Templates(@DefaultValue("true") boolean syncOnStart, @DefaultValue("15m") Duration syncInterval,
+                            @DefaultValue("true") boolean verify) {
+    }
+
+    public record Window(@DefaultValue("24h") Duration length) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.wabiz.sender.graph;
+
+import tools.jackson.databind.JsonNode;
+
+/** What one Graph API call came to: an answer (good or an error) or no answer at all. */
+public sealed interface GraphResult {
+
+    record Ok(int status, JsonNode body) implements GraphResult {
+    }
+
+    /** Meta answered with an error ({@code {"error": {...}}}) or an HTTP error status. */
+    record Failed(int status, GraphError error) implements GraphResult {
+    }
+
+    /** No answer: timeout, connection refused or reset. Meta may or may not have acted. */
+    record NoAnswer(String reason) implements GraphResult {
+    }
+
+    /**
+     * Meta's {@code error} object.
+     *
+     * @param code    0 when the answer carried no Graph API error (a bare 5xx from a proxy)
+     * @param details Meta's {@code error_data.details}, the most specific explanation
+     */
+    record GraphError(int code, Integer subcode, String type, String message, String details, String fbtraceId) {
+    }
+}

@@ -1,0 +1,365 @@
+package io.wabiz.sender.send;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.wabiz.events.TopicRecord;
+import io.wabiz.events.Topics;
+import io.wabiz.events.kafka.CloudEventDeserializer;
+import io.wabiz.events.outbound.MarkMessageRead;
+import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.wabiz.sender.SenderProperties;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * Reads send commands and hands each to its customer's lane, so that one business number has many calls
+ * in flight while each customer's messages keep their order. An offset is committed only when every
+ * command up to it has its outcome published. Commands that cannot be read (broken JSON, content over
+ * WhatsApp's limits, unknown type) go to the dead-letter topic with the reason.
+ *
+ * <p>A plain consumer loop rather than a listener container: a container waits for a whole poll to
+ * finish before the next, and with Meta taking about a second per call that tail would cost a tenth of
+ * the rate.
+ */
+public class CommandConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
+
+    private final Map<String, Object> consumerConfig;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final MessageSender sender;
+    private final SenderProperties.Consumer config;
+    private final MeterRegistry meters;
+    private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final SequentialLanes lanes = new SequentialLanes(workers);
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("command-retry").factory());
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread loop;
+
+    public CommandConsumer(Map<String, Object> consumerConfig, KafkaProducer<String, byte[]> deadLetters,
+                           MessageSender sender, SenderProperties.Consumer config,
+                           MeterRegistry meters) {
+        this.consumerConfig = new HashMap<>(consumerConfig);
+        this.consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.deadLetters = deadLetters;
+        this.sender = sender;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().name("commands-" + config.topic()).start(this::run);
+    }
+
+    /** Stops reading, lets running commands finish (bounded), commits what finished. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            loop.join(config.shutdownTimeout().plusSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        later.shutdownNow();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig)) {
+            consumer = kafka;
+            kafka.subscribe(List.of(config.topic()), new Rebalance(kafka));
+            long lastCommit = System.nanoTime();
+            while (running) {
+                try {
+                    kafka.poll(Duration.ofMillis(50)).forEach(this::dispatch);
+                } catch (WakeupException stopping) {
+                    break;
+                }
+                applyBackPressure(kafka);
+                if (System.nanoTime() - lastCommit >= config.commitInterval().toNanos()) {
+                    commit(kafka, kafka.assignment(), false);
+                    updateLag(kafka);
+                    lastCommit = System.nanoTime();
+                }
+            }
+            drain(kafka, kafka.assignment());
+        } catch (RuntimeException e) {
+            log.error("Command consumer of {} stopped: {}", config.topic(), e.toString(), e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+        partitionProgress.dispatched(record.offset());
+        if (record.value() == null) {
+            partitionProgress.finished(record.offset());
+            return;
+        }
+        TopicRecord command;
+        try {
+            command = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException unreadable) {
+            deadLetter(record, partitionProgress, unreadable);
+            return;
+        }
+        switch (command) {
+            case SendMessage send -> submit(partitionProgress, record.offset(), send.conversationKey(),
+                    send.businessPhoneNumberId(), new Task() {
+                        @Override
+                        public void run() throws InterruptedException {
+                            sender.send(send);
+                        }
+
+                        @Override
+                        public String describe() {
+                            return "command " + send.id();
+                        }
+                    });
+            case MarkMessageRead read -> submit(partitionProgress, record.offset(),
+                    read.businessPhoneNumberId() + ":read", read.businessPhoneNumberId(), new Task() {
+                        @Override
+                        public void run() throws InterruptedException {
+                            sender.markRead(read);
+                        }
+
+                        @Override
+                        public String describe() {
+                            return "mark-read " + read.id();
+                        }
+                    });
+            default -> deadLetter(record, partitionProgress, new IllegalArgumentException(
+                    command.getClass().getSimpleName() + " is not a command the sender handles"));
+        }
+    }
+
+    private interface Task {
+        void run() throws InterruptedException;
+
+        String describe();
+    }
+
+    private void submit(PartitionProgress partitionProgress, long offset, String lane, String number, Task task) {
+        sender.channel(number).ifPresent(c -> c.queued().incrementAndGet());
+        lanes.submit(lane, () -> {
+            try {
+                task.run();
+                partitionProgress.finished(offset);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.info("{} interrupted by shutdown: left for the next delivery", task.describe());
+            } catch (RuntimeException | Error e) {
+                meters.counter("sender.commands.failed").increment();
+                if (running) {
+                    log.error("{} failed unexpectedly ({}): trying again in {}", task.describe(), e.toString(),
+                            config.failureRetryDelay(), e);
+                    later.schedule(() -> submit(partitionProgress, offset, lane, number, task),
+                            config.failureRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    log.error("{} failed unexpectedly while stopping ({}): left for the next delivery",
+                            task.describe(), e.toString());
+                }
+            } finally {
+                sender.channel(number).ifPresent(c -> c.queued().decrementAndGet());
+            }
+        });
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, PartitionProgress partitionProgress,
+                            Exception reason) {
+        Throwable root = reason;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Throwable rootCause = root;
+        String why = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        List<Header> headers = new ArrayList<>();
+        record.headers().forEach(headers::add);
+        headers.add(new RecordHeader(PlatformKafkaAutoConfiguration.REASON_HEADER, utf8(why)));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(why)));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(root.getClass().getName())));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic())));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array()));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array()));
+        String topic = Topics.deadLetter(record.topic());
+        deadLetters.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(), headers),
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        partitionProgress.finished(record.offset());
+                        meters.counter(PlatformKafkaAutoConfiguration.DEAD_LETTER_METRIC, "topic", record.topic(),
+                                "exception", rootCause.getClass().getSimpleName()).increment();
+                        log.warn("Command {}-{}@{} sent to {}: {}", record.topic(), record.partition(),
+                                record.offset(), topic, why);
+                    } else {
+                        log.error("Could not dead-letter {}-{}@{} ({}): it stays uncommitted", record.topic(),
+                                record.partition(), record.offset(), failure.toString());
+                    }
+                });
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void applyBackPressure(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> toPause = new ArrayList<>();
+        List<TopicPartition> toResume = new ArrayList<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            PartitionProgress p = progress.get(partition);
+            int inFlight = p == null ? 0 : p.inFlight();
+            boolean paused = kafka.paused().contains(partition);
+            if (!paused && inFlight >= config.maxInFlightPerPartition()) {
+                toPause.add(partition);
+            } else if (paused && inFlight < config.maxInFlightPerPartition() / 2) {
+                toResume.add(partition);
+            }
+        }
+        if (!toPause.isEmpty()) {
+            kafka.pause(toPause);
+        }
+        if (!toResume.isEmpty()) {
+            kafka.resume(toResume);
+        }
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> kafka, Collection<TopicPartition> partitions, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress p = progress.get(partition);
+            long offset = p == null ? -1 : p.toCommit();
+            if (offset >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(offset));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            kafka.commitSync(offsets);
+            offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+        } else {
+            kafka.commitAsync(offsets, (committed, failure) -> {
+                if (failure == null) {
+                    committed.forEach((partition, offset) -> {
+                        PartitionProgress p = progress.get(partition);
+                        if (p != null) {
+                            p.committed(offset.offset());
+                        }
+                    });
+                }
+            });
+        }
+    }
+
+    /** Waits (bounded) for the partitions' running commands, then commits what finished. */
+    private void drain(KafkaConsumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        while (System.nanoTime() < deadline && partitions.stream().map(progress::get)
+                .anyMatch(p -> p != null && p.inFlight() > 0)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            commit(kafka, partitions, true);
+        } catch (RuntimeException e) {
+            log.warn("Final commit failed ({}): uncommitted commands will be redelivered and deduplicated",
+                    e.toString());
+        }
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> kafka) {
+        for (TopicPartition partition : kafka.assignment()) {
+            kafka.currentLag(partition).ifPresent(value -> lag.computeIfAbsent(partition, p -> {
+                AtomicLong holder = new AtomicLong();
+                meters.gauge("sender.consumer.lag", Tags.of("partition", String.valueOf(p.partition())), holder,
+                        AtomicLong::get);
+                return holder;
+            }).set(value));
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> kafka;
+
+        Rebalance(KafkaConsumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            drain(kafka, partitions);
+            partitions.forEach(progress::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> progress.put(p, new PartitionProgress()));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(progress::remove);
+        }
+    }
+}
