@@ -58,6 +58,11 @@ public record StackSettings(Path repositoryRoot, Path dataDirectory, StackPorts 
                 mongoJvmOptions, startTimeout);
     }
 
+    public StackSettings withServices(Set<StackService> only) {
+        return new StackSettings(repositoryRoot, dataDirectory, ports, only, serviceJvmOptions, kafkaJvmOptions,
+                mongoJvmOptions, startTimeout);
+    }
+
     public Path logDirectory() {
         return dataDirectory.resolve("logs");
     }

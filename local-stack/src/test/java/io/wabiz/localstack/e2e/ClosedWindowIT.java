@@ -1,0 +1,76 @@
+package io.wabiz.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.events.outbound.OutboundContent.Template;
+import io.wabiz.events.outbound.OutboundContent.TemplateComponent;
+import io.wabiz.events.outbound.OutboundContent.TemplateParameter;
+import io.wabiz.localstack.RunningStack;
+import io.wabiz.localstack.services.StackService;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Free-form messages to a customer whose 24-hour window is closed (here: who never wrote). */
+class ClosedWindowIT {
+
+    private static final Duration FLOW = Duration.ofSeconds(45);
+
+    private static SimulatorApi simulator;
+    private static StaffApi staff;
+
+    @BeforeAll
+    static void stack() {
+        RunningStack stack = PlatformStack.get();
+        simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
+        staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+    }
+
+    @Test
+    void freeFormMessageToACustomerWhoseWindowIsClosedIsSentAsItsFallbackTemplate() {
+        String waId = Customers.newWaId();
+        simulator.createCustomer(waId, "Aminata Ndiaye");
+        Template reopen = new Template("conversation_reopen", "fr", List.of(
+                new TemplateComponent("body", null, null, List.of(TemplateParameter.text("Aminata")))));
+
+        JsonHttp.Answer accepted = staff.send(waId, new OutboundContent.Text("Votre commande est prête.", false), reopen);
+        assertThat(accepted.status()).as(accepted.text()).isBetween(200, 202);
+
+        JsonNode onPhone = await().atMost(FLOW).until(() -> simulator.businessMessage(waId, m -> true),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(onPhone.path("type").asString()).isEqualTo("template");
+        assertThat(onPhone.path("template").path("name").asString()).isEqualTo("conversation_reopen");
+        assertThat(onPhone.path("template").path("body").asString())
+                .isEqualTo("Bonjour Aminata, nous avons un message pour vous. Répondez pour poursuivre la conversation.");
+        assertThat(simulator.chat(waId)).noneMatch(m -> m.toString().contains("Votre commande est prête."));
+        String wamid = onPhone.path("wamid").asString();
+        await().atMost(FLOW).untilAsserted(() -> assertThat(staff.message(waId, wamid)).hasValueSatisfying(
+                message -> assertThat(message.toString()).contains("conversation_reopen")));
+    }
+
+    @Test
+    void freeFormMessageWithoutFallbackToAClosedWindowIsRejectedWithTheHelpText() {
+        String waId = Customers.newWaId();
+        simulator.createCustomer(waId, "Ibrahima Fall");
+
+        JsonHttp.Answer answer = staff.send(waId, new OutboundContent.Text("Bonjour, une question ?", false), null);
+
+        if (answer.status() >= 400) {
+            // refused at once: a problem-details answer that says what to do
+            assertThat(answer.status()).as(answer.text()).isBetween(400, 499);
+            assertThat(answer.body().path("detail").asString()).containsIgnoringCase("template");
+        } else {
+            // accepted as a command: the history shows it failed, with Meta's code and the help text
+            await().atMost(FLOW).untilAsserted(() -> assertThat(staff.messages(waId)).anySatisfy(message -> {
+                assertThat(message.path("status").asString()).isEqualToIgnoringCase("FAILED");
+                assertThat(message.toString()).contains("131047");
+                assertThat(message.path("error").path("help").asString()).isNotBlank();
+            }));
+        }
+        assertThat(simulator.chat(waId)).noneMatch(m -> "BUSINESS".equals(m.path("direction").asString()));
+    }
+}
