@@ -1,0 +1,124 @@
+package io.wabiz.conversations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.conversations.history.ConversationDocument;
+import io.wabiz.conversations.history.HistoryListeners;
+import io.wabiz.conversations.history.HistoryMetrics;
+import io.wabiz.conversations.history.HistoryQueries;
+import io.wabiz.conversations.history.HistoryStore;
+import io.wabiz.conversations.history.MessageDocument;
+import io.wabiz.conversations.optout.ContactPreferences;
+import io.wabiz.conversations.optout.OptOutKeywords;
+import io.wabiz.conversations.partners.PartnerDirectory;
+import io.wabiz.conversations.partners.PartnerDocument;
+import io.wabiz.conversations.partners.PartnerListener;
+import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.conversations.send.StaffSender;
+import io.wabiz.conversations.templates.TemplateCatalogue;
+import io.wabiz.conversations.templates.TemplateListener;
+import io.wabiz.platform.kafka.TopicPublisher;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+
+/** Wires the plain-Java parts of the service together. */
+@Configuration(proxyBeanMethods = false)
+public class ConversationsConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PhoneNumbers phoneNumbers(ConversationsProperties properties) {
+        return new PhoneNumbers(properties.defaultCountry());
+    }
+
+    @Bean
+    OptOutKeywords optOutKeywords(ConversationsProperties properties) {
+        return new OptOutKeywords(properties.optOut().stopKeywords(), properties.optOut().startKeywords());
+    }
+
+    @Bean
+    HistoryStore historyStore(MongoTemplate mongo, ConversationsProperties properties) {
+        return new HistoryStore(mongo, properties.customerWindow());
+    }
+
+    @Bean
+    HistoryQueries historyQueries(MongoTemplate mongo) {
+        return new HistoryQueries(mongo);
+    }
+
+    @Bean
+    HistoryMetrics historyMetrics(MeterRegistry registry) {
+        return new HistoryMetrics(registry);
+    }
+
+    @Bean
+    PartnerDirectory partnerDirectory(MongoTemplate mongo, PhoneNumbers phoneNumbers) {
+        return new PartnerDirectory(mongo, phoneNumbers);
+    }
+
+    @Bean
+    ContactPreferences contactPreferences(MongoTemplate mongo) {
+        return new ContactPreferences(mongo);
+    }
+
+    @Bean
+    TemplateCatalogue templateCatalogue(MongoTemplate mongo) {
+        return new TemplateCatalogue(mongo);
+    }
+
+    @Bean
+    StaffSender staffSender(HistoryStore store, HistoryQueries queries, PartnerDirectory partners,
+                            ContactPreferences contacts, TemplateCatalogue templates, PhoneNumbers phoneNumbers,
+                            TopicPublisher publisher, ConversationsProperties properties, Clock clock) {
+        return new StaffSender(store, queries, partners, contacts, templates, phoneNumbers, publisher, properties,
+                clock);
+    }
+
+    @Bean
+    HistoryListeners historyListeners(HistoryStore store, HistoryMetrics metrics, OptOutKeywords keywords,
+                                      ContactPreferences contacts) {
+        return new HistoryListeners(store, metrics, keywords, contacts);
+    }
+
+    @Bean
+    PartnerListener partnerListener(PartnerDirectory directory) {
+        return new PartnerListener(directory);
+    }
+
+    @Bean
+    TemplateListener templateListener(TemplateCatalogue catalogue) {
+        return new TemplateListener(catalogue);
+    }
+
+    @Bean
+    IndexCreator indexCreator(MongoTemplate mongo) {
+        return new IndexCreator(mongo);
+    }
+
+    /** The indexes the queries need; creating an existing index is a no-op. */
+    static class IndexCreator {
+
+        private final MongoTemplate mongo;
+
+        IndexCreator(MongoTemplate mongo) {
+            this.mongo = mongo;
+            IndexOperations messages = mongo.indexOps(MessageDocument.class);
+            messages.createIndex(new Index().on("conversationId", Sort.Direction.ASC).on("at", Sort.Direction.ASC));
+            messages.createIndex(new Index().on("at", Sort.Direction.DESC));
+            messages.createIndex(new Index().on("customerWaId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+            messages.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC));
+            IndexOperations conversations = mongo.indexOps(ConversationDocument.class);
+            conversations.createIndex(new Index().on("lastActivityAt", Sort.Direction.DESC));
+            conversations.createIndex(new Index().on("customerWaId", Sort.Direction.ASC));
+            mongo.indexOps(PartnerDocument.class).createIndex(new Index().on("waIds", Sort.Direction.ASC));
+        }
+    }
+}

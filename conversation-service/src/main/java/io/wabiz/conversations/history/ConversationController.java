@@ -1,0 +1,146 @@
+package io.wabiz.conversations.history;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wabiz.conversations.ConversationsProperties;
+import io.wabiz.conversations.history.HistoryQueries.ConversationFilter;
+import io.wabiz.conversations.history.HistoryQueries.MessageFilter;
+import io.wabiz.conversations.history.HistoryViews.ConversationView;
+import io.wabiz.conversations.history.HistoryViews.MessageView;
+import io.wabiz.conversations.partners.PartnerDirectory;
+import io.wabiz.conversations.partners.PartnerDocument;
+import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.conversations.web.ApiProblem;
+import io.wabiz.conversations.web.PageView;
+import io.wabiz.conversations.web.PageView.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/conversations")
+@Tag(name = "Conversations", description = "Every chat between a business number and a customer")
+public class ConversationController {
+
+    private final HistoryQueries queries;
+    private final HistoryStore store;
+    private final PartnerDirectory partners;
+    private final PhoneNumbers phoneNumbers;
+    private final ConversationsProperties properties;
+    private final Clock clock;
+
+    public ConversationController(HistoryQueries queries, HistoryStore store, PartnerDirectory partners,
+                                  PhoneNumbers phoneNumbers, ConversationsProperties properties, Clock clock) {
+        this.queries = queries;
+        this.store = store;
+        this.partners = partners;
+        this.phoneNumbers = phoneNumbers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "List and search conversations, most recent activity first")
+    public PageView<ConversationView> list(
+            @Parameter(description = "only this ERP partner's conversations") @RequestParam(required = false) String partnerId,
+            @Parameter(description = "only this customer, phone in any usual form") @RequestParam(required = false) String phone,
+            @Parameter(description = "partner name or company contains this text") @RequestParam(required = false) String q,
+            @Parameter(description = "true: with unread customer messages; false: without") @RequestParam(required = false) Boolean unread,
+            @Parameter(description = "last activity at or after (ISO-8601)") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant activeSince,
+            @Parameter(description = "last activity before (ISO-8601)") @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant activeUntil,
+            @Parameter(description = "page number from 0") @RequestParam(required = false) Integer page,
+            @Parameter(description = "page size") @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
+        Collection<String> customers = customers(partnerId, phone, q);
+        PageView<ConversationDocument> found = queries.conversations(
+                new ConversationFilter(customers, unread, activeSince, activeUntil), request);
+        Map<String, PartnerDocument> byWaId = partnersOf(found.items().stream().map(ConversationDocument::customerWaId)
+                .toList());
+        Instant now = clock.instant();
+        return found.map(c -> ConversationView.of(c, byWaId.get(c.customerWaId()), now));
+    }
+
+    @GetMapping("/{conversationId}")
+    @Operation(summary = "One conversation ({businessPhoneNumberId}:{customerWaId})")
+    public ConversationView get(@PathVariable String conversationId) {
+        ConversationDocument conversation = queries.conversation(conversationId)
+                .orElseThrow(() -> ApiProblem.notFound("Conversation", conversationId));
+        return ConversationView.of(conversation,
+                partnersOf(List.of(conversation.customerWaId())).get(conversation.customerWaId()), clock.instant());
+    }
+
+    @GetMapping("/{conversationId}/messages")
+    @Operation(summary = "A conversation's messages in time order (oldest first unless order=desc)")
+    public PageView<MessageView> messages(@PathVariable String conversationId,
+                                          @RequestParam(required = false, defaultValue = "asc") Sort.Direction order,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
+        if (queries.conversation(conversationId).isEmpty()) {
+            throw ApiProblem.notFound("Conversation", conversationId);
+        }
+        return queries.messages(new MessageFilter(conversationId, null, null, null, null, null, null), request, order)
+                .map(MessageView::of);
+    }
+
+    @PostMapping("/{conversationId}/read")
+    @Operation(summary = "Mark the conversation's customer messages as read by staff (unread count back to 0)")
+    public ResponseEntity<Void> markRead(@PathVariable String conversationId) {
+        if (!store.markConversationRead(conversationId)) {
+            throw ApiProblem.notFound("Conversation", conversationId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The customers a partner, phone or name filter stands for; null when none is given. */
+    Collection<String> customers(String partnerId, String phone, String nameContains) {
+        Set<String> waIds = null;
+        if (partnerId != null) {
+            waIds = new LinkedHashSet<>(partners.byId(partnerId).map(PartnerDocument::waIds).orElse(List.of()));
+        }
+        if (phone != null) {
+            String waId = phoneNumbers.toWaId(phone)
+                    .orElseThrow(() -> ApiProblem.badRequest("'phone' is not a valid phone number: " + phone));
+            waIds = intersect(waIds, Set.of(waId));
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            Set<String> named = new LinkedHashSet<>();
+            partners.byName(nameContains).forEach(p -> named.addAll(p.waIds()));
+            waIds = intersect(waIds, named);
+        }
+        return waIds;
+    }
+
+    private static Set<String> intersect(Set<String> current, Set<String> more) {
+        if (current == null) {
+            return new LinkedHashSet<>(more);
+        }
+        current.retainAll(more);
+        return current;
+    }
+
+    private Map<String, PartnerDocument> partnersOf(Collection<String> waIds) {
+        Map<String, PartnerDocument> byWaId = new HashMap<>();
+        for (PartnerDocument partner : partners.byWaIds(waIds)) {
+            partner.waIds().forEach(waId -> byWaId.putIfAbsent(waId, partner));
+        }
+        return byWaId;
+    }
+}

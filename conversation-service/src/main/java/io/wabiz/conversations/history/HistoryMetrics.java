@@ -1,0 +1,28 @@
+package io.wabiz.conversations.history;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.conversations.history.HistoryStore.Outcome;
+
+/**
+ * Counts what the consumed records did: {@code conversations.messages.stored} (by direction),
+ * {@code conversations.duplicates.ignored} (by record type) and {@code conversations.statuses.out.of.order}
+ * (early: before their message; late: behind a further status).
+ */
+public class HistoryMetrics {
+
+    private final MeterRegistry registry;
+
+    public HistoryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void count(String recordType, Direction direction, Outcome outcome) {
+        switch (outcome) {
+            case STORED -> registry.counter("conversations.messages.stored", "direction", direction.name()).increment();
+            case DUPLICATE -> registry.counter("conversations.duplicates.ignored", "record", recordType).increment();
+            case EARLY, LATE -> registry.counter("conversations.statuses.out.of.order",
+                    "kind", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            case ADVANCED -> registry.counter("conversations.statuses.applied").increment();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.wabiz.conversations.history;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.wabiz.conversations.web.PageView;
+import io.wabiz.conversations.web.PageView.PageRequest;
+import io.wabiz.events.whatsapp.DeliveryStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** Reads the history for the staff API. */
+public class HistoryQueries {
+
+    /**
+     * Which conversations to list; null fields do not filter.
+     *
+     * @param customerWaIds the customers (from a phone number or a partner); an empty list matches nothing
+     * @param activeSince   last activity at or after
+     * @param activeUntil   last activity before
+     */
+    public record ConversationFilter(Collection<String> customerWaIds, Boolean unread, Instant activeSince,
+                                     Instant activeUntil) {
+    }
+
+    /**
+     * Which messages to list; null fields do not filter.
+     *
+     * @param from at or after
+     * @param to   before
+     */
+    public record MessageFilter(String conversationId, Collection<String> customerWaIds, Direction direction,
+                                String type, DeliveryStatus status, Instant from, Instant to) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public HistoryQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<ConversationDocument> conversation(String id) {
+        return Optional.ofNullable(mongo.findById(id, ConversationDocument.class));
+    }
+
+    public PageView<ConversationDocument> conversations(ConversationFilter filter, PageRequest page) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (filter.customerWaIds() != null) {
+            criteria.add(where("customerWaId").in(filter.customerWaIds()));
+        }
+        if (filter.unread() != null) {
+            criteria.add(where("unreadWamids.0").exists(filter.unread()));
+        }
+        if (filter.activeSince() != null || filter.activeUntil() != null) {
+            Criteria activity = where("lastActivityAt");
+            if (filter.activeSince() != null) {
+                activity = activity.gte(filter.activeSince());
+            }
+            if (filter.activeUntil() != null) {
+                activity = activity.lt(filter.activeUntil());
+            }
+            criteria.add(activity);
+        }
+        Query query = criteria.isEmpty() ? new Query() : query(new Criteria().andOperator(criteria));
+        return page(query, Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id")), page,
+                ConversationDocument.class);
+    }
+
+    /**
+     * A message by its id. The id a send answered ({@code cmd:<idempotency key>}) keeps working after Meta
+     * accepted the message and it moved to its wamid.
+     */
+    public Optional<MessageDocument> message(String id) {
+        MessageDocument found = mongo.findById(id, MessageDocument.class);
+        if (found == null && id.startsWith(MessageDocument.PENDING_PREFIX)) {
+            found = mongo.findOne(query(where("idempotencyKey").is(id.substring(MessageDocument.PENDING_PREFIX.length()))
+                    .and("direction").exists(true)), MessageDocument.class);
+        }
+        return Optional.ofNullable(found).filter(MessageDocument::known);
+    }
+
+    public PageView<MessageDocument> messages(MessageFilter filter, PageRequest page, Sort.Direction order) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (filter.conversationId() != null) {
+            criteria.add(where("conversationId").is(filter.conversationId()));
+        }
+        if (filter.customerWaIds() != null) {
+            criteria.add(where("customerWaId").in(filter.customerWaIds()));
+        }
+        // a status that came before its message leaves a document without direction: not a message yet
+        criteria.add(filter.direction() != null ? where("direction").is(filter.direction())
+                : where("direction").exists(true));
+        if (filter.type() != null) {
+            criteria.add(where("type").is(filter.type()));
+        }
+        if (filter.status() != null) {
+            criteria.add(where("statusRank").is(StatusProgress.rank(filter.status())));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria at = where("at");
+            if (filter.from() != null) {
+                at = at.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                at = at.lt(filter.to());
+            }
+            criteria.add(at);
+        }
+        Query query = query(new Criteria().andOperator(criteria));
+        return page(query, Sort.by(new Sort.Order(order, "at"), new Sort.Order(order, "_id")), page,
+                MessageDocument.class);
+    }
+
+    private <T> PageView<T> page(Query query, Sort sort, PageRequest page, Class<T> type) {
+        long total = mongo.count(query, type);
+        List<T> items = total <= page.offset() ? List.of()
+                : mongo.find(Query.of(query).with(sort).skip(page.offset()).limit(page.size()), type);
+        return PageView.of(items, page, total);
+    }
+}

@@ -1,0 +1,72 @@
+package io.wabiz.conversations.history;
+
+import io.wabiz.conversations.history.ConversationDocument.LastMessage;
+import io.wabiz.conversations.history.MessageDocument.MessageError;
+import io.wabiz.conversations.partners.PartnerDocument;
+import io.wabiz.events.outbound.Correlation;
+import io.wabiz.events.whatsapp.DeliveryStatus;
+import io.wabiz.events.whatsapp.ReplyContext;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** What the staff API shows of conversations and messages. */
+public final class HistoryViews {
+
+    private HistoryViews() {
+    }
+
+    public record PartnerRef(String id, String name) {
+
+        static PartnerRef of(PartnerDocument partner) {
+            return partner == null ? null : new PartnerRef(partner.id(), partner.displayName());
+        }
+    }
+
+    /**
+     * @param windowOpen whether free-form messages reach the customer now
+     */
+    public record ConversationView(String id, String businessPhoneNumberId, String customerWaId,
+                                   String customerPhone, String customerProfileName, PartnerRef partner,
+                                   Instant lastActivityAt, Instant lastInboundAt, Instant windowOpenUntil,
+                                   boolean windowOpen, int unreadCount, LastMessage lastMessage) {
+
+        public static ConversationView of(ConversationDocument c, PartnerDocument partner, Instant now) {
+            return new ConversationView(c.id(), c.businessPhoneNumberId(), c.customerWaId(), "+" + c.customerWaId(),
+                    c.customerProfileName(), PartnerRef.of(partner), c.lastActivityAt(), c.lastInboundAt(),
+                    c.windowOpenUntil(), c.windowOpenUntil() != null && c.windowOpenUntil().isAfter(now),
+                    c.unreadCount(), c.lastMessage());
+        }
+    }
+
+    public record TimelineEntry(DeliveryStatus status, Instant at) {
+    }
+
+    /**
+     * @param status   the furthest delivery status reached (outbound messages; null for customer messages)
+     * @param timeline every status reached, in order, with when it was first reached
+     * @param sentBy   who sent an outbound message: STAFF (actor = user), AUTOMATION or SCENARIO
+     */
+    public record MessageView(String id, String wamid, String conversationId, String businessPhoneNumberId,
+                              String customerWaId, Direction direction, String type, String text,
+                              MessageContent.MediaRef media, Map<String, Object> content, Instant at,
+                              DeliveryStatus status, List<TimelineEntry> timeline, Instant acceptedAt,
+                              MessageError error, String pricingCategory, String replyToWamid, ReplyContext context,
+                              Correlation sentBy, String idempotencyKey, String commandId, String sendForm,
+                              String customerProfileName) {
+
+        public static MessageView of(MessageDocument m) {
+            List<TimelineEntry> timeline = m.timeline() == null ? List.of() : m.timeline().entrySet().stream()
+                    .map(e -> new TimelineEntry(DeliveryStatus.valueOf(e.getKey()), e.getValue()))
+                    .sorted(Comparator.comparing((TimelineEntry e) -> StatusProgress.rank(e.status()))
+                            .thenComparing(TimelineEntry::at))
+                    .toList();
+            DeliveryStatus status = m.direction() == Direction.INBOUND ? null : StatusProgress.ofRank(m.statusRank());
+            return new MessageView(m.id(), m.wamid(), m.conversationId(), m.businessPhoneNumberId(), m.customerWaId(),
+                    m.direction(), m.type(), m.text(), m.media(), m.content(), m.at(), status, timeline,
+                    m.acceptedAt(), m.error(), m.pricingCategory(), m.replyToWamid(), m.context(), m.correlation(),
+                    m.idempotencyKey(), m.commandId(), m.sendForm(), m.customerProfileName());
+        }
+    }
+}

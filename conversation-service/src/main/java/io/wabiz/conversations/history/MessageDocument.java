@@ -1,0 +1,46 @@
+package io.wabiz.conversations.history;
+
+import io.wabiz.events.outbound.Correlation;
+import io.wabiz.events.whatsapp.ReplyContext;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One message of the history. Its id is the {@code wamid} once Meta gave one, or {@code cmd:<idempotency key>}
+ * for a send Meta has not accepted (yet). A status that arrives before its message creates the document with
+ * only its status fields; {@code direction} is set once the message itself is known.
+ *
+ * @param at          when the customer sent it (inbound) or when it was asked for (outbound)
+ * @param statusRank  {@link StatusProgress#rank} of the furthest status reached (outbound only)
+ * @param timeline    the first time each status was reached, by status name
+ * @param context     what an inbound message quotes or answers
+ * @param summarized  the conversation's summary already counts this message
+ * @param requestFingerprint for a staff send: what was asked, to tell a retry from a different request
+ */
+@Document(MessageDocument.COLLECTION)
+public record MessageDocument(@Id String id, String wamid, String conversationId, String businessPhoneNumberId,
+                              String customerWaId, Direction direction, String type, String text,
+                              MessageContent.MediaRef media, Map<String, Object> content, Instant at,
+                              Integer statusRank, Map<String, Instant> timeline, Instant acceptedAt,
+                              MessageError error, String pricingCategory, Boolean billable, String replyToWamid,
+                              ReplyContext context, Correlation correlation, String idempotencyKey,
+                              String commandId, String sendForm, String customerProfileName, Boolean summarized,
+                              String requestFingerprint) {
+
+    public static final String COLLECTION = "messages";
+    public static final String PENDING_PREFIX = "cmd:";
+
+    public static String pendingId(String idempotencyKey) {
+        return PENDING_PREFIX + idempotencyKey;
+    }
+
+    public boolean known() {
+        return direction != null;
+    }
+
+    /** Why a message failed, and what to do about it. */
+    public record MessageError(int code, String title, String message, String help, String href, Instant at) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.wabiz.conversations.send;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wabiz.conversations.send.SendRequests.BulkSendReport;
+import io.wabiz.conversations.send.SendRequests.BulkSendRequest;
+import io.wabiz.conversations.send.SendRequests.ReplyRequest;
+import io.wabiz.conversations.send.SendRequests.SendAccepted;
+import io.wabiz.conversations.send.SendRequests.SendRequest;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff sends. Each answers 202 as soon as the command is on Kafka; the message then shows as PENDING
+ * and moves on with the sender's outcome and Meta's statuses. Repeating a request with the same
+ * {@code Idempotency-Key} header never sends twice.
+ */
+@RestController
+@Tag(name = "Sending", description = "Send, reply and bulk-send as a staff member")
+public class SendController {
+
+    private static final String KEY_HEADER = "Idempotency-Key";
+
+    private final StaffSender sender;
+
+    public SendController(StaffSender sender) {
+        this.sender = sender;
+    }
+
+    @PostMapping("/api/messages")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a message to a phone number or an ERP partner")
+    public SendAccepted send(@Valid @RequestBody SendRequest request, Principal user,
+                             @Parameter(description = "makes retries safe: the same key never sends twice")
+                             @RequestHeader(name = KEY_HEADER, required = false) String idempotencyKey) {
+        return sender.send(request, user.getName(), idempotencyKey);
+    }
+
+    @PostMapping("/api/messages/{messageId}/reply")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Reply to a customer's message, quoting it (allowed even if the customer opted out)")
+    public SendAccepted reply(@PathVariable String messageId, @Valid @RequestBody ReplyRequest request,
+                              Principal user, @RequestHeader(name = KEY_HEADER, required = false) String idempotencyKey) {
+        return sender.reply(messageId, request, user.getName(), idempotencyKey);
+    }
+
+    @PostMapping("/api/bulk-sends")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send the same message to many ERP partners (admin): one command each, and a report"
+            + " of who could not be reached and why")
+    public BulkSendReport bulkSend(@Valid @RequestBody BulkSendRequest request, Principal user,
+                                   @RequestHeader(name = KEY_HEADER, required = false) String idempotencyKey) {
+        return sender.bulkSend(request, user.getName(), idempotencyKey);
+    }
+}

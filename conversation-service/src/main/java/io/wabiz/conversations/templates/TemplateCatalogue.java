@@ -1,0 +1,72 @@
+package io.wabiz.conversations.templates;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.wabiz.events.outbound.TemplateSynced;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** This service's projection of the compacted {@code whatsapp.templates} topic. */
+public class TemplateCatalogue {
+
+    private final MongoTemplate mongo;
+
+    public TemplateCatalogue(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Keeps the template unless a newer sync is already known. */
+    public void upsert(TemplateSynced event) {
+        if (event.name() == null || event.language() == null) {
+            throw new IllegalArgumentException("template record has no name or language");
+        }
+        Update update = new Update().set("wabaId", event.wabaId()).set("templateId", event.templateId())
+                .set("name", event.name()).set("language", event.language()).set("category", event.category())
+                .set("status", event.status()).set("rejectedReason", event.rejectedReason())
+                .set("components", event.components()).set("syncedAt", event.occurredAt());
+        String key = event.key();
+        Criteria olderOrSame = where("_id").is(key).orOperator(where("syncedAt").exists(false),
+                where("syncedAt").lte(event.occurredAt()));
+        if (mongo.updateFirst(query(olderOrSame), update, TemplateDocument.class).getMatchedCount() > 0) {
+            return;
+        }
+        try {
+            mongo.upsert(query(where("_id").is(key).and("syncedAt").exists(false)), update, TemplateDocument.class);
+        } catch (DuplicateKeyException newerKnown) {
+            // a newer sync of this template is already kept
+        }
+    }
+
+    /** A tombstone on the compacted topic: the template is gone. */
+    public void remove(String key) {
+        mongo.remove(query(where("_id").is(key)), TemplateDocument.class);
+    }
+
+    public Optional<TemplateDocument> find(String name, String language) {
+        return Optional.ofNullable(mongo.findById(TemplateSynced.keyOf(name, language), TemplateDocument.class));
+    }
+
+    public List<TemplateDocument> list(String name, String language, String status, String category) {
+        Query query = new Query();
+        if (name != null) {
+            query.addCriteria(where("name").is(name));
+        }
+        if (language != null) {
+            query.addCriteria(where("language").is(language));
+        }
+        if (status != null) {
+            query.addCriteria(where("status").is(status.toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (category != null) {
+            query.addCriteria(where("category").is(category.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return mongo.find(query.with(Sort.by("name", "language")), TemplateDocument.class);
+    }
+}
