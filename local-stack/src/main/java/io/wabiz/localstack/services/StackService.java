@@ -16,7 +16,8 @@ public enum StackService {
 
     WEBHOOK_INGRESS("webhook-ingress", 8081, true, wiring -> Map.of(
             "INGRESS_APP_SECRETS", LocalSecrets.APP_SECRET,
-            "INGRESS_VERIFY_TOKEN", LocalSecrets.VERIFY_TOKEN)),
+            "INGRESS_VERIFY_TOKEN", LocalSecrets.VERIFY_TOKEN,
+            "INGRESS_KNOWN_PHONE_NUMBER_IDS", LocalSecrets.PHONE_NUMBER_ID)),
 
     META_SIMULATOR("meta-simulator", 8090, false, wiring -> Map.of(
             "SIMULATOR_WEBHOOK_URL", wiring.url(StackService.WEBHOOK_INGRESS) + "/webhook",
@@ -25,6 +26,7 @@ public enum StackService {
             "SIMULATOR_DATA_DIR", wiring.dataDirectory("simulator"))),
 
     OUTBOUND_SENDER("outbound-sender", 8082, true, wiring -> Map.of(
+            "SPRING_PROFILES_ACTIVE", "local",
             "SPRING_MONGODB_URI", wiring.mongoUri("outbound-sender"),
             "SENDER_GRAPH_API_BASE_URL", wiring.url(StackService.META_SIMULATOR),
             "SENDER_ACCOUNTS_0_PHONE_NUMBER_ID", LocalSecrets.PHONE_NUMBER_ID,
@@ -67,6 +69,8 @@ public enum StackService {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(wiring.port(this)));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        // plain text logs for people reading .local-stack/logs (the services log JSON by default)
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         env.putAll(environment.apply(wiring));
         return env;
     }
