@@ -59,12 +59,26 @@ async function act(action) {
 
 // ---- chat list ----
 
+// Elements are kept and updated in place (not rebuilt) so that a button found by a person or a
+// browser test stays the same element while statuses change.
+const customerItems = new Map();
+
 function renderCustomers(customers) {
   const list = $('customer-list');
-  list.replaceChildren(...customers.map((c) => el('li', {
-    dataTestid: 'chat-item', dataWaId: c.waId, className: c.waId === state.waId ? 'selected' : null,
-    onclick: () => openChat(c.waId),
-  }, el('span', {}, c.name), el('small', {}, c.waId + (c.windowOpen ? ' · window open' : ' · window closed')))));
+  const items = customers.map((c) => {
+    let item = customerItems.get(c.waId);
+    if (!item) {
+      item = el('li', { dataTestid: 'chat-item', dataWaId: c.waId, onclick: () => openChat(c.waId) },
+        el('span', {}), el('small', {}));
+      customerItems.set(c.waId, item);
+    }
+    item.className = c.waId === state.waId ? 'selected' : '';
+    item.children[0].textContent = c.name;
+    item.children[1].textContent = c.waId + (c.windowOpen ? ' · window open' : ' · window closed');
+    return item;
+  });
+  const same = items.length === list.children.length && items.every((item, i) => list.children[i] === item);
+  if (!same) list.replaceChildren(...items);
 }
 
 function openChat(waId) {
@@ -100,7 +114,8 @@ function interactiveParts(message) {
       action.buttons.map((b, i) => replyButton(message, b.reply.id, i, b.reply.title))));
   } else if (interactive.type === 'list') {
     const open = state.openLists.has(message.wamid);
-    const rows = el('div', { className: 'rows', dataTestid: 'list-rows', hidden: open ? null : 'hidden' },
+    let rows = null;
+    rows = el('div', { className: 'rows', dataTestid: 'list-rows', hidden: open ? null : 'hidden' },
       action.sections.map((section) => [
         section.title ? el('div', { className: 'section-title' }, section.title) : null,
         section.rows.map((row) => el('button', {
@@ -108,6 +123,7 @@ function interactiveParts(message) {
           onclick: () => act(async () => {
             await api('POST', `/simulator/customers/${state.waId}/list-replies`, { messageWamid: message.wamid, rowId: row.id });
             state.openLists.delete(message.wamid);
+            rows.hidden = true;
           }),
         }, row.title, row.description ? el('small', {}, row.description) : null)),
       ]));
@@ -178,29 +194,59 @@ function customerParts(message) {
   return parts;
 }
 
+function statusParts(message) {
+  const business = message.direction === 'BUSINESS';
+  return [
+    message.errors && message.errors.length
+      ? el('div', { className: 'errors' }, message.errors.map((e) => `${e.code} ${e.title}: ${e.details || ''}`).join('\n'))
+      : null,
+    el('div', { className: 'meta' }, new Date(message.timestamp).toLocaleTimeString(), ' ',
+      el('span', { dataTestid: 'message-status', dataStatus: message.status, className: 'status-' + message.status },
+        business ? statusLabel(message.status) : message.status)),
+  ].filter(Boolean);
+}
+
 function renderMessage(message) {
   const business = message.direction === 'BUSINESS';
-  const time = new Date(message.timestamp).toLocaleTimeString();
-  return el('li', {
+  const item = el('li', {
     className: 'message', dataTestid: 'message', dataWamid: message.wamid,
     dataDirection: business ? 'business' : 'customer', dataType: message.type,
-  },
-  business ? businessParts(message) : customerParts(message),
-  message.errors && message.errors.length
-    ? el('div', { className: 'errors' }, message.errors.map((e) => `${e.code} ${e.title}: ${e.details || ''}`).join('\n'))
-    : null,
-  el('div', { className: 'meta' }, time, ' ',
-    el('span', { dataTestid: 'message-status', dataStatus: message.status, className: 'status-' + message.status },
-      business ? statusLabel(message.status) : message.status)));
+  }, business ? businessParts(message) : customerParts(message), el('div', { className: 'status-area' }, statusParts(message)));
+  item.statusKey = message.status;
+  return item;
 }
+
+const renderedMessages = { waId: null, items: new Map() };
 
 function renderChat(chat) {
   const messages = $('messages');
   const atBottom = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40;
+  if (renderedMessages.waId !== chat.customer.waId) {
+    renderedMessages.waId = chat.customer.waId;
+    renderedMessages.items = new Map();
+    messages.replaceChildren();
+  }
   $('chat').setAttribute('data-wa-id', chat.customer.waId);
   $('chat-title').textContent = `${chat.customer.name} (${chat.customer.waId})`;
   $('chat-window').textContent = chat.customer.windowOpen ? '24-hour window open' : '24-hour window closed';
-  messages.replaceChildren(...chat.messages.map(renderMessage));
+  const shown = new Set(chat.messages.map((m) => m.wamid));
+  for (const [wamid, item] of renderedMessages.items) {
+    if (!shown.has(wamid)) {
+      item.remove();
+      renderedMessages.items.delete(wamid);
+    }
+  }
+  for (const message of chat.messages) {
+    const existing = renderedMessages.items.get(message.wamid);
+    if (!existing) {
+      const item = renderMessage(message);
+      renderedMessages.items.set(message.wamid, item);
+      messages.append(item);
+    } else if (existing.statusKey !== message.status) {
+      existing.statusKey = message.status;
+      existing.querySelector('.status-area').replaceChildren(...statusParts(message));
+    }
+  }
   $('reply-form').hidden = false;
   if (atBottom) messages.scrollTop = messages.scrollHeight;
   markReadIfShown(chat);

@@ -38,6 +38,14 @@ public record SimulatorProperties(
         }
     }
 
+    /** Secrets stay out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "SimulatorProperties[webhookUrl=" + webhookUrl + ", autoRead=" + autoRead + ", windowCheck="
+                + windowCheck + ", dataDir=" + dataDir + ", phoneNumbers=" + phoneNumbers.size() + ", templates="
+                + templates.size() + ", appSecret=****, accessToken=****]";
+    }
+
     /** Delay of each status after the previous step (the accepted send for {@code sent}). */
     public record StatusDelays(@DefaultValue("100ms") Duration sent, @DefaultValue("200ms") Duration delivered,
                                @DefaultValue("300ms") Duration read) {

@@ -136,6 +136,11 @@ public final class GraphApi {
         if (phones.find(id).isPresent()) {
             return new Answer(phoneJson(phones.find(id).get()), null);
         }
+        if (phones.isWaba(id)) {
+            ObjectNode waba = json.createObjectNode().put("id", id)
+                    .put("name", phones.ofWaba(id).getFirst().verifiedName());
+            return new Answer(waba, null);
+        }
         MediaStore.StoredMedia stored = media.get(id).orElseThrow(() -> MetaRejection.unknownObject(id));
         ObjectNode answer = json.createObjectNode();
         answer.put("url", baseUrl + "/simulator/media/" + stored.id());
@@ -159,6 +164,17 @@ public final class GraphApi {
         ObjectNode answer = json.createObjectNode();
         ArrayNode data = answer.putArray("data");
         phones.ofWaba(wabaId).forEach(p -> data.add(phoneJson(p)));
+        return new Answer(answer, null);
+    }
+
+    /** The app receiving the WABA's webhooks: the simulator always plays one subscribed app. */
+    public Answer subscribedApps(String wabaId) {
+        waba(wabaId);
+        ObjectNode answer = json.createObjectNode();
+        answer.putArray("data").addObject().putObject("whatsapp_business_api_data")
+                .put("id", "300000000000001")
+                .put("link", "https://www.facebook.com/games/?app_id=300000000000001")
+                .put("name", "Meta simulator");
         return new Answer(answer, null);
     }
 

@@ -102,6 +102,13 @@ class GraphApiController {
         return handle(request, null, authorization, null, () -> graph.phoneNumbers(wabaId));
     }
 
+    @GetMapping("/{wabaId}/subscribed_apps")
+    ResponseEntity<JsonNode> subscribedApps(@PathVariable String wabaId,
+                                            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                            HttpServletRequest request) {
+        return handle(request, null, authorization, null, () -> graph.subscribedApps(wabaId));
+    }
+
     @GetMapping("/{wabaId}/message_templates")
     ResponseEntity<JsonNode> templates(@PathVariable String wabaId,
                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,

@@ -78,6 +78,12 @@ class GraphApiCatalogueTest extends SimulatorHttpTest {
     }
 
     @Test
+    void describesTheWabaAndItsSubscribedAppForTheSendersDiagnosis() {
+        assertThat(graphGet("/v23.0/" + WABA_ID + "?fields=id,name").json().path("id").asString()).isEqualTo(WABA_ID);
+        assertThat(graphGet("/v23.0/" + WABA_ID + "/subscribed_apps").json().path("data").size()).isEqualTo(1);
+    }
+
+    @Test
     void keepsAnUploadedDocumentSendsItAndServesItForDownload() {
         byte[] pdf = "%PDF-1.4 facture FAC-2026-0001".getBytes(StandardCharsets.US_ASCII);
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
