@@ -1,0 +1,47 @@
+package io.wabiz.ingress.publish;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.ingress.IngressProperties;
+import io.wabiz.platform.kafka.TopicPublisher;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The producer's time limits follow {@code ingress.publish-timeout}, so a request never waits longer
+ * than that bound and, more importantly, a record answered with 503 is never written afterwards by a
+ * producer still retrying it (which would duplicate it when Meta retries the body):
+ * <ul>
+ *   <li>{@code delivery.timeout.ms} = publish timeout: a send is failed by then, not kept in the buffer;</li>
+ *   <li>{@code request.timeout.ms} = publish timeout - 500 ms (Kafka wants delivery >= linger + request);</li>
+ *   <li>{@code max.block.ms} = 1 s: how long {@code send()} may wait for metadata when the broker is unknown.</li>
+ * </ul>
+ * acks=all and idempotence are the platform defaults and are set again here: this is the door from Meta.
+ */
+@Configuration(proxyBeanMethods = false)
+class PublishConfiguration {
+
+    static final Duration MAX_BLOCK = Duration.ofSeconds(1);
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer ingressProducerTimeouts(IngressProperties properties) {
+        long publishTimeout = properties.publishTimeout().toMillis();
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishTimeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (publishTimeout - 500),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis()));
+    }
+
+    @Bean
+    DurablePublisher durablePublisher(TopicPublisher topicPublisher, IngressProperties properties,
+                                      MeterRegistry meterRegistry) {
+        // the producer fails sends after max.block + delivery timeout; waiting a little longer is only a guard
+        Duration guard = properties.publishTimeout().plus(MAX_BLOCK).plusMillis(500);
+        return new DurablePublisher(topicPublisher, guard, meterRegistry);
+    }
+}
