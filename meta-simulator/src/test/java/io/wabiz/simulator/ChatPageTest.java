@@ -32,9 +32,11 @@ class ChatPageTest extends SimulatorHttpTest {
 
     @Test
     void exposesHealthProbesAndPrometheusMetrics() {
+        send(text("221770000701", "outside the window"));
         assertThat(http.get().uri("/actuator/health/readiness").retrieve().toEntity(String.class).getBody())
                 .contains("UP");
         assertThat(http.get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getBody())
-                .contains("http_server_requests");
+                .contains("http_server_requests")
+                .contains("simulator_graph_requests_total{application=\"meta-simulator\",code=\"131047\",outcome=\"rejected\"}");
     }
 }

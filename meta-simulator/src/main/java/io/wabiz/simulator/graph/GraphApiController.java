@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,9 +45,11 @@ class GraphApiController {
     private final JsonMapper json;
     private final Clock clock;
     private final byte[] expectedAuthorization;
+    private final MeterRegistry meters;
 
     GraphApiController(GraphApi graph, GraphRequestLog requests, JsonMapper json, Clock clock,
-                       io.wabiz.simulator.SimulatorProperties properties) {
+                       io.wabiz.simulator.SimulatorProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.graph = graph;
         this.requests = requests;
         this.json = json;
@@ -135,11 +138,14 @@ class GraphApiController {
             GraphApi.Answer answer = call.get();
             requests.add(new GraphRequestLog.Entry(clock.instant(), request.getMethod(), path, phoneNumberId, 200,
                     GraphRequestLog.Outcome.ACCEPTED, null, null, answer.wamid(), body));
+            meters.counter("simulator.graph.requests", "outcome", "accepted", "code", "none").increment();
             return ResponseEntity.ok(answer.body());
         } catch (MetaRejection rejection) {
             requests.add(new GraphRequestLog.Entry(clock.instant(), request.getMethod(), path, phoneNumberId,
                     rejection.httpStatus(), GraphRequestLog.Outcome.REJECTED, rejection.code(),
                     rejection.details() != null ? rejection.details() : rejection.title(), null, body));
+            meters.counter("simulator.graph.requests", "outcome", "rejected", "code", Integer.toString(rejection.code()))
+                    .increment();
             return ResponseEntity.status(rejection.httpStatus()).body(errorJson(rejection));
         }
     }
