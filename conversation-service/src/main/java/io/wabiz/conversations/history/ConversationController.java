@@ -89,14 +89,14 @@ public class ConversationController {
     @GetMapping("/{conversationId}/messages")
     @Operation(summary = "A conversation's messages in time order (oldest first unless order=desc)")
     public PageView<MessageView> messages(@PathVariable String conversationId,
-                                          @RequestParam(required = false, defaultValue = "asc") Sort.Direction order,
+                                          @Parameter(description = "asc or desc") @RequestParam(required = false, defaultValue = "asc") String order,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
         if (queries.conversation(conversationId).isEmpty()) {
             throw ApiProblem.notFound("Conversation", conversationId);
         }
-        return queries.messages(new MessageFilter(conversationId, null, null, null, null, null, null), request, order)
+        return queries.messages(new MessageFilter(conversationId, null, null, null, null, null, null), request, direction(order))
                 .map(MessageView::of);
     }
 
@@ -142,5 +142,10 @@ public class ConversationController {
             partner.waIds().forEach(waId -> byWaId.putIfAbsent(waId, partner));
         }
         return byWaId;
+    }
+
+    private static Sort.Direction direction(String order) {
+        return Sort.Direction.fromOptionalString(order)
+                .orElseThrow(() -> ApiProblem.badRequest("'order' must be asc or desc, was " + order));
     }
 }

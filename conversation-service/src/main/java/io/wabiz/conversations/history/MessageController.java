@@ -59,7 +59,7 @@ public class MessageController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "before (ISO-8601)") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false, defaultValue = "desc") Sort.Direction order,
+            @Parameter(description = "asc or desc") @RequestParam(required = false, defaultValue = "desc") String order,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
@@ -78,7 +78,7 @@ public class MessageController {
         }
         String contentType = type == null ? null : type.toLowerCase(Locale.ROOT);
         return queries.messages(new MessageFilter(conversationId, customers, direction, contentType, status, from, to),
-                request, order).map(MessageView::of);
+                request, direction(order)).map(MessageView::of);
     }
 
     @GetMapping("/{messageId}")
@@ -87,5 +87,10 @@ public class MessageController {
     public MessageView get(@PathVariable String messageId) {
         return queries.message(messageId).map(MessageView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Message", messageId));
+    }
+
+    private static Sort.Direction direction(String order) {
+        return Sort.Direction.fromOptionalString(order)
+                .orElseThrow(() -> ApiProblem.badRequest("'order' must be asc or desc, was " + order));
     }
 }
