@@ -1,0 +1,166 @@
+package io.wabiz.conversations.send;
+
+import static io.wabiz.conversations.Records.accepted;
+import static io.wabiz.conversations.Records.inboundText;
+import static io.wabiz.conversations.Records.partner;
+import static io.wabiz.conversations.Records.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wabiz.conversations.ServiceTest;
+import io.wabiz.events.ConversationKey;
+import io.wabiz.events.Topics;
+import io.wabiz.events.outbound.Correlation;
+import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.events.whatsapp.DeliveryStatus;
+import io.wabiz.testsupport.TopicWatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class StaffSendApiTest extends ServiceTest {
+
+    private static final Map<String, Object> THANKS = Map.of("kind", "text", "body", "Merci, c'est noté !");
+
+    @Test
+    void aReplyPublishesOneSendCommandQuotingTheCustomerMessageThenShowsPendingSentAndRead() {
+        String customer = newCustomer();
+        String question = newWamid();
+        kafka.publish(inboundText(customer, question, "Pouvez-vous confirmer ma commande ?", Instant.now()));
+        await().until(() -> get("/api/messages/" + question, AGENT).status() == 200);
+        String key = UUID.randomUUID().toString();
+
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            Answer reply = post("/api/messages/" + question + "/reply", AGENT, Map.of("content", THANKS),
+                    Map.of("Idempotency-Key", key));
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(202);
+            String messageId = reply.body().get("messageId").asString();
+            String commandId = reply.body().get("commandId").asString();
+
+            SendMessage command = commands.awaitEvent(SendMessage.class, c -> c.id().equals(commandId));
+            assertThat(command.replyToWamid()).isEqualTo(question);
+            assertThat(command.recipientWaId()).isEqualTo(customer);
+            assertThat(command.businessPhoneNumberId()).isEqualTo(BUSINESS_NUMBER);
+            assertThat(command.idempotencyKey()).isEqualTo("staff:" + key);
+            assertThat(command.content()).isEqualTo(new OutboundContent.Text("Merci, c'est noté !", false));
+            assertThat(command.correlation().origin()).isEqualTo(Correlation.Origin.STAFF);
+            assertThat(command.correlation().actor()).isEqualTo("test-agent");
+
+            JsonNode pending = get("/api/messages/" + messageId, AGENT).body();
+            assertThat(pending.get("status").asString()).isEqualTo("PENDING");
+            assertThat(pending.get("replyToWamid").asString()).isEqualTo(question);
+            assertThat(pending.get("sentBy").get("actor").asString()).isEqualTo("test-agent");
+
+            String wamid = newWamid();
+            kafka.publish(accepted(customer, wamid, command.idempotencyKey(), command.id(), command.content(),
+                    command.correlation(), question, Instant.now()));
+            await().untilAsserted(() -> assertThat(get("/api/messages/" + messageId, AGENT).body().get("wamid"))
+                    .isNotNull());
+            assertThat(get("/api/messages/" + wamid, AGENT).body().get("status").asString()).isEqualTo("PENDING");
+
+            kafka.publish(status(customer, wamid, DeliveryStatus.SENT, Instant.now()));
+            await().untilAsserted(() -> assertThat(get("/api/messages/" + messageId, AGENT).body().get("status")
+                    .asString()).isEqualTo("SENT"));
+            kafka.publish(status(customer, wamid, DeliveryStatus.READ, Instant.now()));
+            await().untilAsserted(() -> assertThat(get("/api/messages/" + wamid, AGENT).body().get("status")
+                    .asString()).isEqualTo("READ"));
+
+            // the same request again: the same message, and no second command
+            Answer again = post("/api/messages/" + question + "/reply", AGENT, Map.of("content", THANKS),
+                    Map.of("Idempotency-Key", key));
+            assertThat(again.status()).isEqualTo(202);
+            assertThat(again.body().get("replayed").asBoolean()).isTrue();
+            assertThat(again.body().get("commandId").asString()).isEqualTo(commandId);
+            assertThat(again.body().get("messageId").asString()).isEqualTo(wamid);
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() ->
+                    commands.events(SendMessage.class).stream().filter(c -> c.replyToWamid() != null
+                            && c.replyToWamid().equals(question)).count() == 1);
+
+            JsonNode history = get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer)
+                    + "/messages", AGENT).body();
+            assertThat(history.get("items").findValuesAsString("id")).containsExactly(question, wamid);
+        }
+    }
+
+    @Test
+    void sameIdempotencyKeyForADifferentRequestIsAConflict() {
+        String customer = newCustomer();
+        kafka.publish(inboundText(customer, newWamid(), "Bonjour", Instant.now()));
+        await().until(() -> get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer), AGENT)
+                .status() == 200);
+        String key = UUID.randomUUID().toString();
+        assertThat(post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS),
+                Map.of("Idempotency-Key", key)).status()).isEqualTo(202);
+        Answer other = post("/api/messages", AGENT, Map.of("to", "+" + customer,
+                "content", Map.of("kind", "text", "body", "autre chose")), Map.of("Idempotency-Key", key));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body().get("detail").asString()).contains("Idempotency-Key");
+    }
+
+    @Test
+    void bulkSendPublishesOneCommandPerReachablePartnerAndReportsWhoCouldNotBeReachedAndWhy() {
+        String open = newCustomer();
+        String optedOut = newCustomer();
+        String neverWrote = newCustomer();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        kafka.publish(partner("p-open-" + run, "Open", Instant.now(), "+" + open));
+        kafka.publish(partner("p-nophone-" + run, "No Phone", Instant.now(), "n/a"));
+        kafka.publish(partner("p-optout-" + run, "Opted Out", Instant.now(), "00" + optedOut));
+        kafka.publish(partner("p-closed-" + run, "Closed", Instant.now(), neverWrote));
+        kafka.publish(inboundText(open, newWamid(), "Bonjour", Instant.now()));
+        kafka.publish(inboundText(optedOut, newWamid(), "Bonjour", Instant.now()));
+        await().until(() -> get("/api/conversations?partnerId=p-open-" + run, AGENT).body().get("totalElements")
+                .asInt() == 1 && get("/api/conversations?partnerId=p-closed-" + run, AGENT).status() == 200
+                && get("/api/conversations?phone=" + optedOut, AGENT).body().get("totalElements").asInt() == 1);
+        assertThat(call("PUT", "/api/contacts/" + optedOut + "/opt-out", ADMIN, null, Map.of()).status())
+                .isEqualTo(200);
+
+        Map<String, Object> request = Map.of("partnerIds", List.of("p-open-" + run, "p-nophone-" + run,
+                "p-optout-" + run, "p-closed-" + run, "p-unknown-" + run), "content", THANKS);
+        assertThat(post("/api/bulk-sends", AGENT, request).status()).isEqualTo(403);
+
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            Answer report = post("/api/bulk-sends", ADMIN, request, Map.of("Idempotency-Key", run));
+            assertThat(report.status()).as("%s", report.body()).isEqualTo(202);
+            assertThat(report.body().get("requested").asInt()).isEqualTo(5);
+            assertThat(report.body().get("sent").findValuesAsString("partnerId")).containsExactly("p-open-" + run);
+            Map<String, String> reasons = new java.util.HashMap<>();
+            report.body().get("unreachable").forEach(u -> reasons.put(u.get("partnerId").asString(),
+                    u.get("reason").asString()));
+            assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "p-nophone-" + run, "NO_PHONE",
+                    "p-optout-" + run, "OPTED_OUT",
+                    "p-closed-" + run, "WINDOW_CLOSED_WITHOUT_TEMPLATE",
+                    "p-unknown-" + run, "UNKNOWN_PARTNER"));
+
+            SendMessage command = commands.awaitEvent(SendMessage.class, c -> c.recipientWaId().equals(open));
+            assertThat(command.idempotencyKey()).isEqualTo("staff:" + run + ":p-open-" + run);
+            assertThat(command.correlation().actor()).isEqualTo("test-admin");
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> commands.events(SendMessage.class).size() == 1);
+        }
+    }
+
+    @Test
+    void aSendToAPartnerWithATemplateOutsideTheWindowGoesAndAPartnerWithoutPhoneIsRefused() {
+        String customer = newCustomer();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        kafka.publish(partner("p-tpl-" + run, "Template", Instant.now(), customer));
+        kafka.publish(partner("p-none-" + run, "Nothing", Instant.now()));
+        await().until(() -> post("/api/messages", AGENT, Map.of("partnerId", "p-none-" + run, "content", THANKS))
+                .status() == 422);
+
+        Map<String, Object> template = Map.of("kind", "template", "name", "invoice_ready", "language", "fr");
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            await().until(() -> post("/api/messages", AGENT, Map.of("partnerId", "p-tpl-" + run, "content", THANKS,
+                    "fallbackTemplate", template)).status() == 202);
+            SendMessage command = commands.awaitEvent(SendMessage.class, c -> c.recipientWaId().equals(customer));
+            assertThat(command.fallbackTemplate().name()).isEqualTo("invoice_ready");
+        }
+    }
+}
