@@ -79,7 +79,7 @@ public final class LocalStackMain {
         out.append('\n');
         line(out, "Simulator phone page", stack.url(StackService.META_SIMULATOR) + "/", stack, StackService.META_SIMULATOR);
         line(out, "Staff API (conversations)", stack.url(StackService.CONVERSATION_SERVICE) + "/api/conversations"
-                + "   (header Authorization: Bearer local-staff-token)", stack, StackService.CONVERSATION_SERVICE);
+                + "   (header Authorization: Bearer local-agent-token)", stack, StackService.CONVERSATION_SERVICE);
         line(out, "Webhook (Meta -> ingress)", stack.url(StackService.WEBHOOK_INGRESS) + "/webhook", stack,
                 StackService.WEBHOOK_INGRESS);
         line(out, "Graph API (simulated)", stack.url(StackService.META_SIMULATOR) + "/v23.0/", stack,

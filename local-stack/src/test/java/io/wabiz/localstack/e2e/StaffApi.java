@@ -1,6 +1,7 @@
 package io.wabiz.localstack.e2e;
 
 import io.wabiz.events.ConversationKey;
+import io.wabiz.events.EventJson;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.localstack.services.LocalSecrets;
 import java.util.ArrayList;
@@ -46,15 +47,20 @@ final class StaffApi {
     JsonHttp.Answer send(String customerWaId, OutboundContent content, OutboundContent.Template fallback) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", "+" + customerWaId);
-        body.put("content", content);
+        body.put("content", json(content));
         if (fallback != null) {
-            body.put("fallbackTemplate", fallback);
+            body.put("fallbackTemplate", json(fallback));
         }
         return http.post("/api/messages", body);
     }
 
     /** Answers a customer's message, quoting it. */
     JsonHttp.Answer reply(String inboundWamid, OutboundContent content) {
-        return http.post("/api/messages/" + inboundWamid + "/replies", Map.of("content", content));
+        return http.post("/api/messages/" + inboundWamid + "/reply", Map.of("content", json(content)));
+    }
+
+    /** The content as the API reads it: with its {@code kind}, which only the base type's writer adds. */
+    private static JsonNode json(OutboundContent content) {
+        return EventJson.mapper().readTree(EventJson.mapper().writerFor(OutboundContent.class).writeValueAsString(content));
     }
 }
