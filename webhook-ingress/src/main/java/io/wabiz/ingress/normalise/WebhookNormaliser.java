@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,13 @@ public final class WebhookNormaliser {
     static final String OBJECT = "whatsapp_business_account";
     static final String MESSAGES_FIELD = "messages";
 
-    private final JsonMapper json = EventJson.mapper();
+    /**
+     * Content after the first JSON value is ignored rather than refused: Meta's body is authenticated by its
+     * signature and kept whole on the raw topic, and one of the shared real samples (textMessageStatusRead)
+     * carries such a stray trailing token. A body that does not start with a complete JSON object is refused.
+     */
+    private final JsonMapper json = EventJson.configure(JsonMapper.builder())
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     public NormalisedWebhook normalise(byte[] body, Instant receivedAt) {
         JsonNode root;
