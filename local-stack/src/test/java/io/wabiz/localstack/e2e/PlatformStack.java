@@ -4,6 +4,7 @@ import io.wabiz.localstack.LocalStack;
 import io.wabiz.localstack.RunningStack;
 import io.wabiz.localstack.StackPorts;
 import io.wabiz.localstack.StackSettings;
+import io.wabiz.localstack.process.PidFile;
 import io.wabiz.localstack.services.StackService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,9 @@ final class PlatformStack {
 
     private static StackSettings settings() {
         Path root = Path.of(System.getProperty("wabiz.root", "..")).toAbsolutePath().normalize();
-        Path data = Path.of(System.getProperty("wabiz.e2e.data-dir", "target/e2e-stack")).toAbsolutePath();
+        Path data = Path.of(System.getProperty("wabiz.e2e.data-dir", "target/e2e-stack")).toAbsolutePath().normalize();
+        // a test JVM killed by a timeout leaves its stack running: stop it before reusing the folder
+        new PidFile(data.resolve("stack.pids"), data.toString()).stopLeftovers(m -> System.out.println("[e2e stack] " + m));
         deleteRecursively(data);
         try {
             Files.createDirectories(data);
