@@ -67,7 +67,19 @@ public final class LocalStackMain {
             running[0] = stack;
         }
         printSummary(stack, root);
+        reportUnexpectedExits(stack, stopped);
         stopped.await();
+    }
+
+    /** A process that dies while the stack runs is reported at once, with where to read why. */
+    private static void reportUnexpectedExits(RunningStack stack, CountDownLatch stopped) {
+        for (ChildProcess process : stack.processes()) {
+            process.handle().onExit().thenRun(() -> {
+                if (stopped.getCount() > 0 && !stack.isClosing()) {
+                    progress(process.name() + " (pid " + process.pid() + ") stopped unexpectedly; see " + process.logFile());
+                }
+            });
+        }
     }
 
     private static void printSummary(RunningStack stack, Path root) {

@@ -93,6 +93,10 @@ public final class RunningStack implements AutoCloseable {
         return MemoryUsage.totalRss(processes());
     }
 
+    public synchronized boolean isClosing() {
+        return closed;
+    }
+
     /** Stops the services first (they flush to Kafka and Mongo), then the broker and MongoDB. */
     @Override
     public void close() {
