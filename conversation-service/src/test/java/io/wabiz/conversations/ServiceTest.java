@@ -86,7 +86,7 @@ public abstract class ServiceTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         String json = body == null ? null : body instanceof String s ? s : EventJson.toJson(body);
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));

@@ -14,6 +14,16 @@ public class HistoryMetrics {
 
     public HistoryMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // registered at zero, so that dashboards and alerts see them before the first record
+        for (Direction direction : Direction.values()) {
+            registry.counter("conversations.messages.stored", "direction", direction.name());
+        }
+        for (String record : new String[] {"InboundMessageReceived", "MessageStatusChanged", "MessageAccepted",
+                "MessageRejected"}) {
+            registry.counter("conversations.duplicates.ignored", "record", record);
+        }
+        registry.counter("conversations.statuses.out.of.order", "kind", "early");
+        registry.counter("conversations.statuses.out.of.order", "kind", "late");
     }
 
     public void count(String recordType, Direction direction, Outcome outcome) {
