@@ -24,13 +24,23 @@ public record StackSettings(Path repositoryRoot, Path dataDirectory, StackPorts 
             "-Xms32m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m", "-XX:MaxDirectMemorySize=128m",
             "-Dfile.encoding=UTF-8");
-    public static final List<String> KAFKA_JVM_OPTIONS = List.of(
+    public static final List<String> KAFKA_JVM_OPTIONS = withUnsafeAllowed(List.of(
             "-Xms64m", "-Xmx320m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=128m",
-            "-Dlog4j2.level=WARN", "-Dfile.encoding=UTF-8");
+            "-Dlog4j2.level=WARN", "-Dfile.encoding=UTF-8"));
     public static final List<String> MONGO_JVM_OPTIONS = List.of(
             "-Xms16m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=64m", "-Dfile.encoding=UTF-8");
+
+    /** Kafka unmaps its index files through sun.misc.Unsafe: JDK 23+ warns unless allowed (older JDKs lack the flag). */
+    private static List<String> withUnsafeAllowed(List<String> options) {
+        if (Runtime.version().feature() < 23) {
+            return options;
+        }
+        List<String> all = new java.util.ArrayList<>(options);
+        all.add("--sun-misc-unsafe-memory-access=allow");
+        return List.copyOf(all);
+    }
 
     public StackSettings {
         repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
