@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The producer's time limits follow {@code ingress.publish-timeout}, so a request never waits longer
@@ -35,6 +36,16 @@ class PublishConfiguration {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishTimeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (publishTimeout - 500),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis()));
+    }
+
+    /**
+     * Replaces spring-kafka's LoggingProducerListener, which logs the start of a failed record's payload
+     * (customer numbers included). The controller logs the failure, without payloads.
+     */
+    @Bean
+    ProducerListener<Object, Object> quietProducerListener() {
+        return new ProducerListener<>() {
+        };
     }
 
     @Bean

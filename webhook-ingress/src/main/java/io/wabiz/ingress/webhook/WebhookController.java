@@ -5,6 +5,7 @@ import io.wabiz.events.whatsapp.WebhookReceived;
 import io.wabiz.ingress.IngressProperties;
 import io.wabiz.ingress.normalise.MalformedWebhookException;
 import io.wabiz.ingress.normalise.NormalisedWebhook;
+import io.wabiz.ingress.normalise.PhoneNumbers;
 import io.wabiz.ingress.normalise.WebhookNormaliser;
 import io.wabiz.ingress.publish.DurablePublisher;
 import io.wabiz.ingress.publish.KafkaUnavailableException;
@@ -115,7 +116,8 @@ public class WebhookController {
                 return kafkaUnavailable();
             }
             metrics.request(Outcome.MALFORMED);
-            log.warn("Malformed webhook ({} bytes) kept on the raw topic as {}: {}", body.length, rawId, e.getMessage());
+            log.warn("Malformed webhook ({} bytes) kept on the raw topic as {}: {}", body.length, rawId,
+                    PhoneNumbers.maskDigitsIn(e.getMessage()));
             return problem(HttpStatus.BAD_REQUEST, "malformed-webhook", "Malformed webhook", e.getMessage());
         }
 

@@ -1,0 +1,146 @@
+package io.wabiz.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wabiz.events.TopicCatalogue;
+import io.wabiz.events.whatsapp.InboundMessageReceived;
+import io.wabiz.events.whatsapp.MessageStatusChanged;
+import io.wabiz.events.whatsapp.WebhookReceived;
+import io.wabiz.ingress.webhook.WebhookSignature;
+import io.wabiz.testsupport.KafkaTestClient;
+import io.wabiz.testsupport.TopicWatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ingress against a broker of its own, on a fixed port, that this test stops and starts again
+ * (the JVM-wide broker of the other tests is left alone).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ingress.publish-timeout=2s")
+@ActiveProfiles("test")
+class KafkaOutageTest {
+
+    /** publish-timeout (2 s) + max.block (1 s) + scheduling slack on a busy machine. */
+    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final EmbeddedKafkaKraftBroker BROKER = startBroker();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", BROKER::getBrokersAsString);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        BROKER.destroy();
+    }
+
+    @Test
+    void answers503InBoundedTimeWhileTheBrokerIsDownThenStoresMetasRetryExactlyOnce() {
+        byte[] warmUp = Fixtures.meta("textMessageStatusSent");
+        assertThat(post(warmUp).statusCode()).isEqualTo(200);
+        byte[] body = Fixtures.own("severalEntriesAndChanges");
+
+        brokers(BrokerServer::shutdown);
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("/actuator/health/readiness").statusCode() == 503);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        HttpResponse<String> refused = post(body);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("\"status\":503").doesNotContain("Exception");
+        assertThat(took).isLessThan(BOUND);
+        LoggerFactory.getLogger(KafkaOutageTest.class).info("503 answered after {} ms with the broker down", took.toMillis());
+
+        brokers(BrokerServer::startup);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        HttpResponse<String> retried = post(body);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+
+        try (KafkaTestClient client = new KafkaTestClient(BROKER.getBrokersAsString());
+             TopicWatcher watcher = client.watchFromBeginning(IngressHttpTest.TOPICS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> watcher.events(WebhookReceived.class).size() >= 2);
+            // everything of both POSTs, and nothing that was answered 503 came back later
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> watcher.records().size() == (1 + 1) + (1 + 11));
+            String rawBody = new String(body, StandardCharsets.UTF_8);
+            assertThat(watcher.events(WebhookReceived.class)).filteredOn(r -> r.rawBody().equals(rawBody)).hasSize(1);
+            assertThat(watcher.events(InboundMessageReceived.class)).extracting(InboundMessageReceived::wamid)
+                    .containsExactlyInAnyOrder("wamid.MULTI-A-1", "wamid.MULTI-B-1", "wamid.MULTI-A-2",
+                            "wamid.MULTI-A-3", "wamid.MULTI-C-1");
+            assertThat(watcher.events(MessageStatusChanged.class)).hasSize(1 + 5);
+        }
+    }
+
+    private static void brokers(java.util.function.Consumer<BrokerServer> action) {
+        BROKER.getCluster().brokers().values().forEach(action);
+    }
+
+    private HttpResponse<String> post(byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header(WebhookSignature.HEADER, WebhookSignature.sign(IngressHttpTest.SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.kafkaPorts(freePort()); // fixed, so that clients find it again after a restart
+        broker.brokerProperties(java.util.Map.of("group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "1"));
+        broker.afterPropertiesSet();
+        broker.addTopics(Arrays.stream(TopicCatalogue.values()).limit(4)
+                .map(t -> new NewTopic(t.topic(), t.partitions(), (short) 1)).toArray(NewTopic[]::new));
+        return broker;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
