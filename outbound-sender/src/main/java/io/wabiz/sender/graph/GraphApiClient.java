@@ -5,6 +5,8 @@ import io.wabiz.sender.SenderProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +45,30 @@ public class GraphApiClient {
 
     /** {@code POST /{version}/{phone-number-id}/messages}. */
     public GraphResult postMessage(GraphAccount account, ObjectNode body) {
+        return postMessage(account, body, () -> { });
+    }
+
+    /**
+     * {@code POST /{version}/{phone-number-id}/messages}, telling {@code onWrite} when the client starts
+     * writing the request body (the connection is open, the headers are going out): the moment Meta
+     * counts it, which can be well after the call began when a connection has to be opened.
+     */
+    public GraphResult postMessage(GraphAccount account, ObjectNode body, Runnable onWrite) {
+        HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body));
         HttpRequest request = request(account, account.phoneNumberId() + "/messages", Map.of())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.toBytes(body)))
+                .POST(new HttpRequest.BodyPublisher() {
+                    @Override
+                    public long contentLength() {
+                        return bytes.contentLength();
+                    }
+
+                    @Override
+                    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+                        onWrite.run();
+                        bytes.subscribe(subscriber);
+                    }
+                })
                 .build();
         return call(request);
     }

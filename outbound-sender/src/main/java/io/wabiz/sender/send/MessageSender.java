@@ -219,14 +219,18 @@ public class MessageSender {
                 result = new GraphResult.NoAnswer("circuit open: recent calls to Meta for this number failed");
             } else {
                 channel.awaitRecipientSpacing(command.recipientWaId());
-                Duration waited = channel.limiter().acquire();
-                meters.timer("sender.rate.wait", "number", number).record(waited);
-                if (!waited.isZero()) {
+                SlidingWindowRateLimiter.Permit permit = channel.limiter().acquire();
+                meters.timer("sender.rate.wait", "number", number).record(permit.waited());
+                if (permit.waited().toMillis() > 0) {
                     meters.counter("sender.rate.limited.waits", "number", number).increment();
                 }
                 long start = System.nanoTime();
                 metaCalled[0] = true;
-                result = graph.postMessage(channel.account(), body);
+                try {
+                    result = graph.postMessage(channel.account(), body, permit::sent);
+                } finally {
+                    permit.done();
+                }
                 channel.sentTo(command.recipientWaId());
                 observer.afterMetaCall(command, result);
                 recordCircuit(channel, result, System.nanoTime() - start);
@@ -343,8 +347,13 @@ public class MessageSender {
         }
         var body = MessageBodies.markRead(command.wamid(), command.showTypingIndicator());
         for (int attempt = 1; ; attempt++) {
-            channel.limiter().acquire();
-            GraphResult result = graph.postMessage(channel.account(), body);
+            SlidingWindowRateLimiter.Permit permit = channel.limiter().acquire();
+            GraphResult result;
+            try {
+                result = graph.postMessage(channel.account(), body, permit::sent);
+            } finally {
+                permit.done();
+            }
             if (result instanceof GraphResult.Ok) {
                 return;
             }
