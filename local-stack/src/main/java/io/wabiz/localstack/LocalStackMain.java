@@ -110,7 +110,7 @@ public final class LocalStackMain {
                     relative(root, process.logFile())));
         }
         for (StackService service : stack.missingServices()) {
-            out.append(String.format(Locale.ROOT, "  not started: %s (no jar in %s/target: build it with ./mvnw -DskipTests install)%n",
+            out.append(String.format(Locale.ROOT, "  not started: %s (no jar in %s/target)%n",
                     service.module(), service.module()));
         }
         out.append('\n').append("Press Ctrl-C to stop everything; data stays in ")

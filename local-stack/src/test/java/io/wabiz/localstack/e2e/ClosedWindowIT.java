@@ -55,24 +55,38 @@ class ClosedWindowIT {
     }
 
     @Test
-    void freeFormMessageWithoutFallbackToAClosedWindowIsRejectedWithTheHelpText() {
+    void freeFormMessageWithoutFallbackToAClosedWindowIsRefusedWithTheExplanationAndNothingIsSent() {
         String waId = Customers.newWaId();
         simulator.createCustomer(waId, "Ibrahima Fall");
 
         JsonHttp.Answer answer = staff.send(waId, new OutboundContent.Text("Bonjour, une question ?", false), null);
 
-        if (answer.status() >= 400) {
-            // refused at once: a problem-details answer that says what to do
-            assertThat(answer.status()).as(answer.text()).isBetween(400, 499);
-            assertThat(answer.body().path("detail").asString()).containsIgnoringCase("template");
-        } else {
-            // accepted as a command: the history shows it failed, with Meta's code and the help text
-            await().atMost(FLOW).untilAsserted(() -> assertThat(staff.messages(waId)).anySatisfy(message -> {
-                assertThat(message.path("status").asString()).isEqualToIgnoringCase("FAILED");
-                assertThat(message.toString()).contains("131047");
-                assertThat(message.path("error").path("help").asString()).isNotBlank();
-            }));
-        }
+        assertThat(answer.status()).as(answer.text()).isEqualTo(422);
+        assertThat(answer.body().path("reason").asString()).isEqualTo("WINDOW_CLOSED_WITHOUT_TEMPLATE");
+        assertThat(answer.body().path("detail").asString())
+                .isEqualTo("the 24-hour window is closed and the message has no template to fall back on");
+        assertThat(staff.messages(waId)).isEmpty();
+        assertThat(simulator.chat(waId)).noneMatch(m -> "BUSINESS".equals(m.path("direction").asString()));
+    }
+
+    @Test
+    void freeFormMessageThatMetaRejectsForAClosedWindowShowsFailedWithTheHelpTextInTheHistory() {
+        String waId = Customers.newWaId();
+        simulator.createCustomer(waId, "Mariama Diouf");
+        String question = simulator.customerWrites(waId, "Bonjour");
+        await().atMost(FLOW).until(() -> staff.message(waId, question).isPresent());
+        // Meta's clock says the window closed (the platform still counts it open): Meta refuses with 131047
+        simulator.expireWindow(waId);
+
+        JsonHttp.Answer accepted = staff.reply(question, new OutboundContent.Text("Votre devis est prêt.", false));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+
+        await().atMost(FLOW).untilAsserted(() -> assertThat(staff.messages(waId)).anySatisfy(message -> {
+            assertThat(message.path("direction").asString()).isEqualTo("OUTBOUND");
+            assertThat(message.path("status").asString()).isEqualTo("FAILED");
+            assertThat(message.path("error").path("code").asInt()).isEqualTo(131047);
+            assertThat(message.path("error").path("help").asString()).isNotBlank();
+        }));
         assertThat(simulator.chat(waId)).noneMatch(m -> "BUSINESS".equals(m.path("direction").asString()));
     }
 }
