@@ -1,0 +1,329 @@
+package io.wabiz.bench.sender;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.wabiz.events.EventJson;
+import io.wabiz.events.TopicRecord;
+import io.wabiz.events.Topics;
+import io.wabiz.events.kafka.CloudEventDeserializer;
+import io.wabiz.events.kafka.CloudEventSerializer;
+import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.testsupport.SharedKafkaBroker;
+import io.wabiz.testsupport.SharedMongoServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives the real sender jar (its own process) with commands on the real broker, Meta played by WireMock,
+ * and prints what WireMock's request log and the outcome topic show.
+ */
+public final class SenderBenchmark {
+
+    static final String WABA = "400000000000001";
+    static final String SLOW_80 = "300000000000080";
+    static final String SLOW_1000 = "300000000001000";
+    static final List<String> FAST = List.of("300000000000201", "300000000000202", "300000000000203",
+            "300000000000204");
+    static final String FLAKY = "300000000000300";
+    static final int SENDER_PORT = 18082;
+
+    private final Map<String, TopicRecord> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
+    private WireMockServer meta;
+    private KafkaProducer<String, TopicRecord> producer;
+
+    public static void main(String[] args) throws Exception {
+        new SenderBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("outbound-sender benchmark - %s, %d cores (shared with other work: figures are indicative)%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors());
+        String kafka = SharedKafkaBroker.bootstrapServers();
+        String mongo = SharedMongoServer.connectionString("outbound-sender-bench");
+        meta = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(1500).jettyAcceptors(4)
+                .jettyAcceptQueueSize(4000).asynchronousResponseEnabled(true).asynchronousResponseThreads(32)
+                .notifier(new Slf4jNotifier(false)).extensions(new FlakyMeta()));
+        meta.start();
+        stubMeta();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 131072), new StringSerializer(), new CloudEventSerializer("/bench"));
+        Thread collector = Thread.ofPlatform().daemon().start(() -> collectOutcomes(kafka));
+
+        Process sender = startSender(kafka, mongo);
+        try {
+            awaitReady();
+            slowMeta(SLOW_80, 80, Integer.getInteger("bench.slowSeconds80", 20));
+            slowMeta(SLOW_1000, 1000, Integer.getInteger("bench.slowSeconds1000", 10));
+            overhead(Integer.getInteger("bench.overheadCommands", 20000));
+            flaky(Integer.getInteger("bench.flakyCommands", 10000));
+        } finally {
+            sender.destroy();
+            sender.waitFor();
+            meta.stop();
+            collector.interrupt();
+        }
+    }
+
+    private void stubMeta() {
+        String message = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                + "\"messages\":[{\"id\":\"wamid.gBGGSFcCNEOPAgkO_KJ55r4w_ww\"}]}";
+        for (String slow : List.of(SLOW_80, SLOW_1000)) {
+            meta.stubFor(post(urlPathEqualTo("/v23.0/" + slow + "/messages")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(message).withFixedDelay(1000)));
+        }
+        meta.stubFor(post(urlPathMatching("/v23.0/30000000000020\\d/messages")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(message)));
+        meta.stubFor(post(urlPathEqualTo("/v23.0/" + FLAKY + "/messages")).willReturn(aResponse()
+                .withTransformers(FlakyMeta.NAME)));
+        meta.stubFor(get(urlPathEqualTo("/v23.0/" + WABA + "/message_templates")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"data": [{"name": "bench_hello", "language": "en", "status": "APPROVED",
+                          "category": "UTILITY", "id": "1",
+                          "components": [{"type": "BODY", "text": "Hello {{1}}, your invoice is ready."}]}]}""")));
+    }
+
+    private Process startSender(String kafka, String mongo) throws Exception {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m",
+                "-jar", System.getProperty("bench.senderJar"),
+                "--server.port=" + SENDER_PORT,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.mongodb.uri=" + mongo,
+                "--sender.graph-api.base-url=" + meta.baseUrl(),
+                "--sender.graph-api.request-timeout=10s",
+                "--sender.retry.max-attempts=10",
+                "--sender.retry.initial-backoff=50ms",
+                "--sender.retry.max-backoff=1s",
+                "--sender.retry.pair-rate-backoff=200ms",
+                "--sender.retry.pair-rate-max-attempts=10",
+                "--sender.rate.recipient-spacing=100ms",
+                "--logging.level.io.wabiz=WARN",
+                "--logging.structured.format.console="));
+        List<String> numbers = new ArrayList<>(List.of(SLOW_80, SLOW_1000));
+        numbers.addAll(FAST);
+        numbers.add(FLAKY);
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            command.add("--sender.accounts[" + i + "].phone-number-id=" + number);
+            command.add("--sender.accounts[" + i + "].waba-id=" + WABA);
+            command.add("--sender.accounts[" + i + "].access-token=bench-token-not-a-secret");
+            command.add("--sender.accounts[" + i + "].messages-per-second=" + (number.equals(SLOW_80) ? 80 : 1000));
+        }
+        File logs = new File(System.getProperty("bench.logs", "target"), "sender.log");
+        System.out.println("sender log: " + logs);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs).start();
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> templates = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + SENDER_PORT + "/templates")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (templates.statusCode() == 200 && templates.body().contains("bench_hello")) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the sender did not become ready with its templates");
+    }
+
+    private static OutboundContent.Template hello(String name) {
+        return new OutboundContent.Template("bench_hello", "en", List.of(new OutboundContent.TemplateComponent(
+                "body", null, null, List.of(OutboundContent.TemplateParameter.text(name)))));
+    }
+
+    private List<String> publish(String number, int count, String run, int messagesPerRecipient) {
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String recipient = String.format("2217%08d", i / messagesPerRecipient);
+            String key = run + "-" + recipient + "-" + (i % messagesPerRecipient);
+            keys.add(key);
+            SendMessage command = new SendMessage(UUID.randomUUID().toString(), Instant.now(), number, recipient,
+                    hello("customer " + i), null, key, null, null);
+            producer.send(new ProducerRecord<>(Topics.OUTBOUND_COMMANDS, command.key(), command));
+        }
+        producer.flush();
+        return keys;
+    }
+
+    private void awaitOutcomes(List<String> keys, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !keys.stream().allMatch(outcomes::containsKey)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private List<ServeEvent> requestsTo(String number) {
+        return meta.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/v23.0/" + number + "/messages")).toList();
+    }
+
+    private void slowMeta(String number, int rate, int seconds) throws Exception {
+        int count = rate * seconds;
+        System.out.printf("%n1. Meta answering in 1 s, limit %d/s, %d commands (one burst) ...%n", rate, count);
+        List<String> keys = publish(number, count, "slow" + rate, 1);
+        awaitOutcomes(keys, Duration.ofSeconds(seconds * 4L + 60));
+        List<Long> arrivals = requestsTo(number).stream().map(e -> e.getRequest().getLoggedDate().getTime())
+                .sorted().toList();
+        long accepted = keys.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted).count();
+        double span = (arrivals.getLast() - arrivals.getFirst()) / 1000.0;
+        double achieved = (arrivals.size() - 1) / span;
+        System.out.printf("   requests %d, accepted %d, outcomes %d%n", arrivals.size(), accepted,
+                keys.stream().filter(outcomes::containsKey).count());
+        System.out.printf("   rate achieved %.1f/s of %d/s configured = %.1f%% (goal >= 90%%)%n", achieved, rate,
+                100 * achieved / rate);
+        System.out.printf("   most requests in any sliding second: %d (limit %d)%n", maxInAnySecond(arrivals), rate);
+    }
+
+    private void overhead(int count) throws Exception {
+        System.out.printf("%n2. Own overhead: %d commands across 4 numbers (limit 1000/s each), Meta answers at once%n",
+                count);
+        int before = meta.getAllServeEvents().size();
+        long start = System.nanoTime();
+        List<String> keys = new ArrayList<>();
+        for (int n = 0; n < FAST.size(); n++) {
+            keys.addAll(publish(FAST.get(n), count / FAST.size(), "fast" + n, 1));
+        }
+        double published = (System.nanoTime() - start) / 1e9;
+        awaitOutcomes(keys, Duration.ofMinutes(3));
+        double elapsed = (keys.stream().mapToLong(k -> outcomeAt.getOrDefault(k, 0L)).max().orElse(0)
+                - start) / 1e9;
+        long done = keys.stream().filter(outcomes::containsKey).count();
+        System.out.printf("   published in %.1f s; outcomes %d of %d in %.1f s: %.0f commands/s (goal 2,000/s on 2 cores)%n",
+                published, done, keys.size(), elapsed, done / elapsed);
+        System.out.printf("   (WireMock requests in this part: %d)%n", meta.getAllServeEvents().size() - before);
+    }
+
+    private void flaky(int count) throws Exception {
+        System.out.printf("%n3. %d commands (2,000 customers x 5, in order), 20%% of calls failing "
+                + "(130429, 131056, 500, connection reset) ...%n", count);
+        long start = System.nanoTime();
+        List<String> keys = publish(FLAKY, count, "flaky", 5);
+        awaitOutcomes(keys, Duration.ofMinutes(5));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<ServeEvent> events = requestsTo(FLAKY);
+        Map<String, Integer> delivered = new HashMap<>();
+        Map<String, List<long[]>> deliveredByCustomer = new HashMap<>();
+        int failedCalls = 0;
+        for (ServeEvent event : events) {
+            JsonNode body = EventJson.mapper().readTree(event.getRequest().getBodyAsString());
+            String key = body.path("biz_opaque_callback_data").asString();
+            if (event.getResponse() != null && event.getResponse().getStatus() == 200
+                    && event.getResponse().getFault() == null) {
+                delivered.merge(key, 1, Integer::sum);
+                String[] parts = key.split("-");
+                deliveredByCustomer.computeIfAbsent(parts[1], c -> new ArrayList<>()).add(
+                        new long[] {event.getRequest().getLoggedDate().getTime(), Long.parseLong(parts[2])});
+            } else {
+                failedCalls++;
+            }
+        }
+        long accepted = keys.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted).count();
+        long rejected = keys.stream().filter(k -> outcomes.get(k) instanceof MessageRejected).count();
+        long lost = keys.stream().filter(k -> !outcomes.containsKey(k)).count();
+        long twice = delivered.values().stream().filter(n -> n > 1).count();
+        long acceptedButNotDelivered = keys.stream()
+                .filter(k -> outcomes.get(k) instanceof MessageAccepted && !delivered.containsKey(k)).count();
+        long deliveredButRejected = keys.stream()
+                .filter(k -> outcomes.get(k) instanceof MessageRejected && delivered.containsKey(k)).count();
+        long outOfOrder = deliveredByCustomer.values().stream().filter(list -> {
+            list.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (int i = 1; i < list.size(); i++) {
+                if (list.get(i)[1] < list.get(i - 1)[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }).count();
+        System.out.printf("   calls to Meta %d (%d failed, %.1f%%), %.1f s%n", events.size(), failedCalls,
+                100.0 * failedCalls / events.size(), elapsed);
+        System.out.printf("   outcomes: accepted %d, rejected %d; LOST (no outcome) %d%n", accepted, rejected, lost);
+        System.out.printf("   SENT TWICE (two 200 answers for one idempotency key) %d; accepted without a 200 %d; "
+                + "rejected after a 200 %d%n", twice, acceptedButNotDelivered, deliveredButRejected);
+        System.out.printf("   customers whose messages arrived out of order: %d of %d%n", outOfOrder,
+                deliveredByCustomer.size());
+    }
+
+    static int maxInAnySecond(List<Long> sortedMillis) {
+        int max = 0;
+        int end = 0;
+        for (int start = 0; start < sortedMillis.size(); start++) {
+            while (end < sortedMillis.size() && sortedMillis.get(end) < sortedMillis.get(start) + 1000) {
+                end++;
+            }
+            max = Math.max(max, end - start);
+        }
+        return max;
+    }
+
+    private void collectOutcomes(String kafka) {
+        CloudEventDeserializer events = new CloudEventDeserializer();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTBOUND_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!Thread.currentThread().isInterrupted()) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    TopicRecord event = events.deserialize(record.topic(), record.headers(), record.value());
+                    String key = switch (event) {
+                        case MessageAccepted a -> a.idempotencyKey();
+                        case MessageRejected r -> r.idempotencyKey();
+                        default -> null;
+                    };
+                    if (key != null && outcomes.putIfAbsent(key, event) == null) {
+                        outcomeAt.put(key, System.nanoTime());
+                    }
+                });
+            }
+        } catch (org.apache.kafka.common.errors.InterruptException stopping) {
+            // done
+        }
+    }
+
+}
