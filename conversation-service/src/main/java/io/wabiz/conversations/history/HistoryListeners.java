@@ -14,12 +14,22 @@ import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.MetaError;
 import io.wabiz.platform.kafka.NonRetryableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
-/** Feeds the history from the ingress's and the sender's topics. */
+/**
+ * Feeds the history from the ingress's and the sender's topics, a poll's worth of records at a time
+ * (a few round trips to MongoDB per batch instead of a few per record). A record that cannot be read or
+ * stored is reported by its index: the ones before it are stored, it goes to the dead-letter topic, and
+ * the ones after it are delivered again.
+ */
 public class HistoryListeners {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryListeners.class);
@@ -37,69 +47,137 @@ public class HistoryListeners {
         this.contacts = contacts;
     }
 
-    @KafkaListener(id = "conversations-inbound", topics = Topics.INBOUND_MESSAGES,
+    @KafkaListener(id = "conversations-inbound", topics = Topics.INBOUND_MESSAGES, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
-    public void onInbound(ConsumerRecord<String, TopicRecord> record) {
-        InboundMessageReceived message = expect(record, InboundMessageReceived.class);
-        Outcome outcome = store.recordInbound(message);
-        metrics.count("InboundMessageReceived", Direction.INBOUND, outcome);
-        if (outcome == Outcome.STORED && message.content() instanceof InboundContent.Text text) {
-            keywords.intentOf(text.body()).ifPresent(intent -> {
-                if (intent == OptOutKeywords.Intent.STOP) {
-                    contacts.optOut(message.customerWaId(), ContactPreferences.KEYWORD, "customer", message.sentAt());
-                } else {
-                    contacts.optIn(message.customerWaId(), ContactPreferences.KEYWORD, "customer", message.sentAt());
-                }
-                log.info("Customer {} asked to {} non-essential messages", PhoneMasking.mask(message.customerWaId()),
-                        intent == OptOutKeywords.Intent.STOP ? "stop" : "resume");
-            });
-        }
-        log.debug("Inbound {} from {}: {}", message.wamid(), PhoneMasking.mask(message.customerWaId()), outcome);
-    }
-
-    @KafkaListener(id = "conversations-statuses", topics = Topics.INBOUND_STATUSES,
-            concurrency = "${conversations.listener-concurrency:2}")
-    public void onStatus(ConsumerRecord<String, TopicRecord> record) {
-        MessageStatusChanged status = expect(record, MessageStatusChanged.class);
-        Outcome outcome = store.recordStatus(status);
-        metrics.count("MessageStatusChanged", Direction.OUTBOUND, outcome);
-        if (status.status() == DeliveryStatus.FAILED && status.customerWaId() != null
-                && status.errors().stream().mapToInt(MetaError::code).anyMatch(c -> c == ErrorHelp.MARKETING_OPT_OUT)) {
-            contacts.marketingOptOut(status.customerWaId(), status.statusAt());
-            log.info("Customer {} stopped marketing messages (131050)", PhoneMasking.mask(status.customerWaId()));
-        }
-        log.debug("Status {} of {}: {}", status.status(), status.wamid(), outcome);
-    }
-
-    @KafkaListener(id = "conversations-outcomes", topics = Topics.OUTBOUND_EVENTS,
-            concurrency = "${conversations.listener-concurrency:2}")
-    public void onOutcome(ConsumerRecord<String, TopicRecord> record) {
-        switch (record.value()) {
-            case MessageAccepted accepted -> {
-                Outcome outcome = store.recordAccepted(accepted);
-                metrics.count("MessageAccepted", Direction.OUTBOUND, outcome);
-                log.debug("Accepted {} as {}: {}", accepted.idempotencyKey(), accepted.wamid(), outcome);
+    public void onInbound(List<ConsumerRecord<String, TopicRecord>> records) {
+        List<InboundMessageReceived> messages = valid(records, InboundMessageReceived.class, HistoryStore::validate);
+        List<Outcome> outcomes = store.recordInbound(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            InboundMessageReceived message = messages.get(i);
+            metrics.count("InboundMessageReceived", Direction.INBOUND, outcomes.get(i));
+            if (outcomes.get(i) == Outcome.STORED && message.content() instanceof InboundContent.Text text) {
+                keywords.intentOf(text.body()).ifPresent(intent -> applyKeyword(message, intent));
             }
-            case MessageRejected rejected -> {
-                Outcome outcome = store.recordRejected(rejected);
-                metrics.count("MessageRejected", Direction.OUTBOUND, outcome);
-                if (rejected.errorCode() == ErrorHelp.MARKETING_OPT_OUT) {
-                    contacts.marketingOptOut(rejected.recipientWaId(), rejected.occurredAt());
-                }
-                log.info("Send {} to {} rejected: {} {}", rejected.idempotencyKey(),
-                        PhoneMasking.mask(rejected.recipientWaId()), rejected.errorCode(), rejected.errorTitle());
-            }
-            case null -> throw new NonRetryableException("empty record on " + record.topic());
-            default -> throw new NonRetryableException("unexpected " + record.value().getClass().getSimpleName()
-                    + " on " + record.topic());
         }
+        failIfShort(records, messages.size());
     }
 
-    static <T extends TopicRecord> T expect(ConsumerRecord<String, TopicRecord> record, Class<T> type) {
+    @KafkaListener(id = "conversations-statuses", topics = Topics.INBOUND_STATUSES, batch = "true",
+            concurrency = "${conversations.listener-concurrency:2}")
+    public void onStatuses(List<ConsumerRecord<String, TopicRecord>> records) {
+        List<MessageStatusChanged> statuses = valid(records, MessageStatusChanged.class, HistoryStore::validate);
+        List<Outcome> outcomes = store.recordStatuses(statuses);
+        for (int i = 0; i < statuses.size(); i++) {
+            MessageStatusChanged status = statuses.get(i);
+            metrics.count("MessageStatusChanged", Direction.OUTBOUND, outcomes.get(i));
+            if (status.status() == DeliveryStatus.FAILED && status.customerWaId() != null && status.errors().stream()
+                    .mapToInt(MetaError::code).anyMatch(code -> code == ErrorHelp.MARKETING_OPT_OUT)) {
+                contacts.marketingOptOut(status.customerWaId(), status.statusAt());
+                log.info("Customer {} stopped marketing messages (131050)", PhoneMasking.mask(status.customerWaId()));
+            }
+        }
+        failIfShort(records, statuses.size());
+    }
+
+    @KafkaListener(id = "conversations-outcomes", topics = Topics.OUTBOUND_EVENTS, batch = "true",
+            concurrency = "${conversations.listener-concurrency:2}")
+    public void onOutcomes(List<ConsumerRecord<String, TopicRecord>> records) {
+        List<TopicRecord> outcomes = valid(records, TopicRecord.class, record -> {
+            switch (record) {
+                case MessageAccepted accepted -> HistoryStore.validate(accepted);
+                case MessageRejected rejected -> HistoryStore.validate(rejected);
+                default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
+            }
+        });
+        // in order: consecutive acceptances together, each rejection on its own
+        List<MessageAccepted> accepted = new ArrayList<>();
+        for (TopicRecord outcome : outcomes) {
+            if (outcome instanceof MessageAccepted a) {
+                accepted.add(a);
+            } else {
+                flushAccepted(accepted);
+                rejected((MessageRejected) outcome);
+            }
+        }
+        flushAccepted(accepted);
+        failIfShort(records, outcomes.size());
+    }
+
+    private void flushAccepted(List<MessageAccepted> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        store.recordAccepted(accepted).forEach(outcome -> metrics.count("MessageAccepted", Direction.OUTBOUND, outcome));
+        accepted.clear();
+    }
+
+    private void rejected(MessageRejected rejected) {
+        metrics.count("MessageRejected", Direction.OUTBOUND, store.recordRejected(rejected));
+        if (rejected.errorCode() == ErrorHelp.MARKETING_OPT_OUT) {
+            contacts.marketingOptOut(rejected.recipientWaId(), rejected.occurredAt());
+        }
+        log.info("Send {} to {} rejected: {} {}", rejected.idempotencyKey(), PhoneMasking.mask(rejected.recipientWaId()),
+                rejected.errorCode(), rejected.errorTitle());
+    }
+
+    private void applyKeyword(InboundMessageReceived message, OptOutKeywords.Intent intent) {
+        if (intent == OptOutKeywords.Intent.STOP) {
+            contacts.optOut(message.customerWaId(), ContactPreferences.KEYWORD, "customer", message.sentAt());
+        } else {
+            contacts.optIn(message.customerWaId(), ContactPreferences.KEYWORD, "customer", message.sentAt());
+        }
+        log.info("Customer {} asked to {} non-essential messages", PhoneMasking.mask(message.customerWaId()),
+                intent == OptOutKeywords.Intent.STOP ? "stop" : "resume");
+    }
+
+    /** The records up to the first one that cannot be read or lacks what it needs. */
+    private static <T> List<T> valid(List<ConsumerRecord<String, TopicRecord>> records, Class<T> type,
+                                     Consumer<T> validation) {
+        List<T> valid = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, TopicRecord> record : records) {
+            if (problem(record, type, validation) != null) {
+                break;
+            }
+            valid.add(type.cast(record.value()));
+        }
+        return valid;
+    }
+
+    private static <T> RuntimeException problem(ConsumerRecord<String, TopicRecord> record, Class<T> type,
+                                                Consumer<T> validation) {
+        if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            return new NonRetryableException("record on " + record.topic() + " cannot be read");
+        }
         if (!type.isInstance(record.value())) {
-            throw new NonRetryableException("expected " + type.getSimpleName() + " on " + record.topic() + ", got "
+            return new NonRetryableException("expected " + type.getSimpleName() + " on " + record.topic() + ", got "
                     + (record.value() == null ? "an empty record" : record.value().getClass().getSimpleName()));
         }
-        return type.cast(record.value());
+        try {
+            validation.accept(type.cast(record.value()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+    }
+
+    /** After storing the valid prefix: reports the record that stopped it, so only that one is dead-lettered. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void failIfShort(List<ConsumerRecord<String, TopicRecord>> records, int stored) {
+        if (stored < records.size()) {
+            ConsumerRecord<String, TopicRecord> bad = records.get(stored);
+            RuntimeException cause = problem(bad, Object.class, value -> {
+                switch (value) {
+                    case InboundMessageReceived m -> HistoryStore.validate(m);
+                    case MessageStatusChanged s -> HistoryStore.validate(s);
+                    case MessageAccepted a -> HistoryStore.validate(a);
+                    case MessageRejected r -> HistoryStore.validate(r);
+                    default -> throw new IllegalArgumentException("unexpected " + value.getClass().getSimpleName());
+                }
+            });
+            log.warn("Record {}-{}@{} cannot be stored: {}", bad.topic(), bad.partition(), bad.offset(),
+                    cause == null ? "wrong type" : cause.getMessage());
+            throw new BatchListenerFailedException(cause == null ? "wrong record type" : cause.getMessage(),
+                    cause == null ? new NonRetryableException("wrong record type") : cause, stored);
+        }
     }
 }

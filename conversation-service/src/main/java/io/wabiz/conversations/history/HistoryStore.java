@@ -16,9 +16,17 @@ import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.MetaError;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -49,105 +57,189 @@ public class HistoryStore {
         this.customerWindow = customerWindow;
     }
 
+    /** Checks what every consumed message must carry; a record without it cannot be stored. */
+    public static void validate(InboundMessageReceived event) {
+        required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.customerWaId(), "customerWaId");
+    }
+
+    public static void validate(MessageStatusChanged event) {
+        required(event.wamid(), "wamid");
+        required(event.status(), "status");
+    }
+
+    public static void validate(MessageAccepted event) {
+        required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.recipientWaId(), "recipientWaId");
+    }
+
+    public static void validate(MessageRejected event) {
+        required(event.idempotencyKey(), "idempotencyKey");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.recipientWaId(), "recipientWaId");
+    }
+
     public Outcome recordInbound(InboundMessageReceived event) {
-        String wamid = required(event.wamid(), "wamid");
-        String phoneNumberId = required(event.businessPhoneNumberId(), "businessPhoneNumberId");
-        String waId = required(event.customerWaId(), "customerWaId");
-        MessageContent content = MessageContent.of(event.content());
-        Instant at = event.sentAt() != null ? event.sentAt() : event.occurredAt();
-        String conversationId = ConversationKey.of(phoneNumberId, waId);
-        Update update = new Update()
-                .set("wamid", wamid).set("conversationId", conversationId)
-                .set("businessPhoneNumberId", phoneNumberId).set("customerWaId", waId)
-                .set("direction", Direction.INBOUND).set("type", content.type()).set("at", at)
-                .setOnInsert("timeline", new org.bson.Document());
-        setIfPresent(update, "text", content.text());
-        setIfPresent(update, "media", content.media());
-        setIfPresent(update, "content", content.content());
-        setIfPresent(update, "context", event.context());
-        setIfPresent(update, "customerProfileName", event.customerProfileName());
-        MessageDocument before = upsertReturningOld(wamid, update);
-        if (before != null && before.known() && Boolean.TRUE.equals(before.summarized())) {
-            return Outcome.DUPLICATE;
+        return recordInbound(List.of(event)).getFirst();
+    }
+
+    /**
+     * Stores customer messages in three round trips whatever their number: which are known, the
+     * conversations' summaries, then the messages. Summaries first: if the process stops in between, the
+     * redelivered batch repeats the (commutative) summary updates and then stores the messages.
+     */
+    public List<Outcome> recordInbound(List<InboundMessageReceived> events) {
+        events.forEach(HistoryStore::validate);
+        Map<String, MessageDocument> before = existing(events.stream().map(InboundMessageReceived::wamid).toList());
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        BulkOperations messages = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
+        Set<String> seen = new HashSet<>();
+        for (InboundMessageReceived event : events) {
+            MessageDocument old = before.get(event.wamid());
+            if ((old != null && old.known()) || !seen.add(event.wamid())) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            MessageContent content = MessageContent.of(event.content());
+            Instant at = event.sentAt() != null ? event.sentAt() : event.occurredAt();
+            String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
+            Update update = new Update()
+                    .set("wamid", event.wamid()).set("conversationId", conversationId)
+                    .set("businessPhoneNumberId", event.businessPhoneNumberId()).set("customerWaId", event.customerWaId())
+                    .set("direction", Direction.INBOUND).set("type", content.type()).set("at", at)
+                    .set("summarized", true);
+            setIfPresent(update, "text", content.text());
+            setIfPresent(update, "media", content.media());
+            setIfPresent(update, "content", content.content());
+            setIfPresent(update, "context", event.context());
+            setIfPresent(update, "customerProfileName", event.customerProfileName());
+            messages.upsert(byId(event.wamid()), update);
+            summaries.computeIfAbsent(conversationId, id -> new Summary(id, event.businessPhoneNumberId(),
+                            event.customerWaId()))
+                    .add(new LastMessage(at, event.wamid(), Direction.INBOUND, content.type(), content.text()), true,
+                            event.customerProfileName());
+            outcomes.add(Outcome.STORED);
         }
-        summarize(conversationId, phoneNumberId, waId,
-                new LastMessage(at, wamid, Direction.INBOUND, content.type(), content.text()),
-                true, wamid, event.customerProfileName());
-        markSummarized(wamid);
-        return before != null && before.known() ? Outcome.DUPLICATE : Outcome.STORED;
+        write(summaries, messages);
+        return outcomes;
     }
 
     public Outcome recordStatus(MessageStatusChanged event) {
-        String wamid = required(event.wamid(), "wamid");
-        DeliveryStatus status = required(event.status(), "status");
-        Instant at = event.statusAt() != null ? event.statusAt() : event.occurredAt();
-        int rank = StatusProgress.rank(status);
-        Update update = new Update().max("statusRank", rank).min("timeline." + status.name(), at)
-                .setOnInsert("wamid", wamid);
-        if (event.businessPhoneNumberId() != null && event.customerWaId() != null) {
-            update.setOnInsert("conversationId", ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId()))
-                    .setOnInsert("businessPhoneNumberId", event.businessPhoneNumberId())
-                    .setOnInsert("customerWaId", event.customerWaId());
-        }
-        if (event.pricing() != null) {
-            setIfPresent(update, "pricingCategory", event.pricing().category());
-            update.set("billable", event.pricing().billable());
-        }
-        if (status == DeliveryStatus.FAILED) {
-            MetaError error = event.errors().isEmpty() ? null : event.errors().getFirst();
-            if (error != null) {
+        return recordStatuses(List.of(event)).getFirst();
+    }
+
+    /**
+     * Applies statuses with one update per message: {@code $max} of the status rank and {@code $min} of
+     * each status's time, so order and repetition do not matter. A status for an unknown message
+     * creates the message's document with only these fields, completed when the message arrives.
+     */
+    public List<Outcome> recordStatuses(List<MessageStatusChanged> events) {
+        events.forEach(HistoryStore::validate);
+        Map<String, MessageDocument> before = existing(events.stream().map(MessageStatusChanged::wamid).toList());
+        Map<String, StatusState> states = new HashMap<>();
+        Map<String, Update> updates = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        for (MessageStatusChanged event : events) {
+            String wamid = event.wamid();
+            DeliveryStatus status = event.status();
+            Instant at = event.statusAt() != null ? event.statusAt() : event.occurredAt();
+            StatusState state = states.computeIfAbsent(wamid, id -> StatusState.of(before.get(id)));
+            outcomes.add(state.apply(status));
+            Update update = updates.computeIfAbsent(wamid, id -> new Update().setOnInsert("wamid", id));
+            update.max("statusRank", Math.max(StatusProgress.rank(status), state.batchRank));
+            update.min("timeline." + status.name(), state.earliest(status, at));
+            if (event.businessPhoneNumberId() != null && event.customerWaId() != null) {
+                update.setOnInsert("conversationId", ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId()))
+                        .setOnInsert("businessPhoneNumberId", event.businessPhoneNumberId())
+                        .setOnInsert("customerWaId", event.customerWaId());
+            }
+            if (event.pricing() != null) {
+                setIfPresent(update, "pricingCategory", event.pricing().category());
+                update.set("billable", event.pricing().billable());
+            }
+            if (status == DeliveryStatus.FAILED && !event.errors().isEmpty()) {
+                MetaError error = event.errors().getFirst();
                 update.set("error", new MessageError(error.code(), error.title(),
                         error.details() != null ? error.details() : error.message(),
                         ErrorHelp.of(error.code(), null, error.href()), error.href(), at));
             }
         }
-        MessageDocument before = upsertReturningOld(wamid, update);
-        if (before == null || !before.known()) {
-            return before != null && before.timeline() != null && before.timeline().containsKey(status.name())
-                    ? Outcome.DUPLICATE : Outcome.EARLY;
+        if (!updates.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
+            updates.forEach((wamid, update) -> bulk.upsert(byId(wamid), update));
+            bulk.execute();
         }
-        if (before.timeline() != null && before.timeline().containsKey(status.name())) {
-            return Outcome.DUPLICATE;
-        }
-        return StatusProgress.advances(status, before.statusRank()) ? Outcome.ADVANCED : Outcome.LATE;
+        return outcomes;
     }
 
     public Outcome recordAccepted(MessageAccepted event) {
-        String wamid = required(event.wamid(), "wamid");
-        String phoneNumberId = required(event.businessPhoneNumberId(), "businessPhoneNumberId");
-        String waId = required(event.recipientWaId(), "recipientWaId");
-        String conversationId = ConversationKey.of(phoneNumberId, waId);
-        MessageDocument pending = event.idempotencyKey() == null ? null
-                : mongo.findById(MessageDocument.pendingId(event.idempotencyKey()), MessageDocument.class);
-        Instant at = pending != null && pending.at() != null ? pending.at() : event.occurredAt();
-        MessageContent content = MessageContent.of(event.content());
-        Update update = new Update()
-                .set("wamid", wamid).set("conversationId", conversationId)
-                .set("businessPhoneNumberId", phoneNumberId).set("customerWaId", waId)
-                .set("direction", Direction.OUTBOUND).set("type", content.type())
-                .min("at", at).min("acceptedAt", event.occurredAt())
-                .max("statusRank", StatusProgress.rank(DeliveryStatus.PENDING))
-                .min("timeline." + DeliveryStatus.PENDING.name(), at);
-        setIfPresent(update, "text", content.text());
-        setIfPresent(update, "media", content.media());
-        setIfPresent(update, "content", content.content());
-        setIfPresent(update, "correlation", event.correlation());
-        setIfPresent(update, "idempotencyKey", event.idempotencyKey());
-        setIfPresent(update, "commandId", event.commandId());
-        setIfPresent(update, "sendForm", event.form() == null ? null : event.form().name());
-        setIfPresent(update, "replyToWamid", event.replyToWamid());
-        MessageDocument before = upsertReturningOld(wamid, update);
-        if (pending != null) {
-            // the pending send now lives on under its wamid
-            mongo.remove(query(where("_id").is(pending.id())), MessageDocument.class);
+        return recordAccepted(List.of(event)).getFirst();
+    }
+
+    /**
+     * Stores the messages Meta accepted under their wamid, taking over a staff send's pending document
+     * (its time and id) and any statuses that arrived first.
+     */
+    public List<Outcome> recordAccepted(List<MessageAccepted> events) {
+        events.forEach(HistoryStore::validate);
+        Map<String, MessageDocument> before = existing(events.stream().map(MessageAccepted::wamid).toList());
+        List<String> pendingIds = events.stream().map(MessageAccepted::idempotencyKey).filter(k -> k != null)
+                .map(MessageDocument::pendingId).toList();
+        Map<String, MessageDocument> pending = new HashMap<>();
+        if (!pendingIds.isEmpty()) {
+            Query pendingQuery = query(where("_id").in(pendingIds));
+            pendingQuery.fields().include("at");
+            mongo.find(pendingQuery, MessageDocument.class).forEach(p -> pending.put(p.id(), p));
         }
-        if (before != null && before.known() && Boolean.TRUE.equals(before.summarized())) {
-            return Outcome.DUPLICATE;
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        BulkOperations messages = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
+        Set<String> seen = new HashSet<>();
+        for (MessageAccepted event : events) {
+            MessageDocument old = before.get(event.wamid());
+            boolean known = (old != null && old.known()) || !seen.add(event.wamid());
+            MessageDocument pendingSend = event.idempotencyKey() == null ? null
+                    : pending.get(MessageDocument.pendingId(event.idempotencyKey()));
+            if (known && pendingSend == null) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            Instant at = pendingSend != null && pendingSend.at() != null ? pendingSend.at() : event.occurredAt();
+            String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.recipientWaId());
+            MessageContent content = MessageContent.of(event.content());
+            Update update = new Update()
+                    .set("wamid", event.wamid()).set("conversationId", conversationId)
+                    .set("businessPhoneNumberId", event.businessPhoneNumberId())
+                    .set("customerWaId", event.recipientWaId())
+                    .set("direction", Direction.OUTBOUND).set("type", content.type())
+                    .min("at", at).min("acceptedAt", event.occurredAt())
+                    .max("statusRank", StatusProgress.rank(DeliveryStatus.PENDING))
+                    .min("timeline." + DeliveryStatus.PENDING.name(), at)
+                    .set("summarized", true);
+            setIfPresent(update, "text", content.text());
+            setIfPresent(update, "media", content.media());
+            setIfPresent(update, "content", content.content());
+            setIfPresent(update, "correlation", event.correlation());
+            setIfPresent(update, "idempotencyKey", event.idempotencyKey());
+            setIfPresent(update, "commandId", event.commandId());
+            setIfPresent(update, "sendForm", event.form() == null ? null : event.form().name());
+            setIfPresent(update, "replyToWamid", event.replyToWamid());
+            messages.upsert(byId(event.wamid()), update);
+            summaries.computeIfAbsent(conversationId, id -> new Summary(id, event.businessPhoneNumberId(),
+                            event.recipientWaId()))
+                    .add(new LastMessage(at, event.wamid(), Direction.OUTBOUND, content.type(), content.text()), false,
+                            null);
+            outcomes.add(known ? Outcome.DUPLICATE : Outcome.STORED);
         }
-        summarize(conversationId, phoneNumberId, waId,
-                new LastMessage(at, wamid, Direction.OUTBOUND, content.type(), content.text()), false, wamid, null);
-        markSummarized(wamid);
-        return before != null && before.known() ? Outcome.DUPLICATE : Outcome.STORED;
+        write(summaries, messages);
+        if (!pending.isEmpty()) {
+            // the pending sends now live on under their wamids
+            mongo.remove(query(where("_id").in(pending.keySet())), MessageDocument.class);
+        }
+        return outcomes;
     }
 
     public Outcome recordRejected(MessageRejected event) {
@@ -249,6 +341,127 @@ public class HistoryStore {
             setIfPresent(update, "customerProfileName", profileName);
         }
         mongo.upsert(query(where("_id").is(conversationId)), update, ConversationDocument.class);
+    }
+
+    private Map<String, MessageDocument> existing(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Query query = query(where("_id").in(new HashSet<>(ids)));
+        query.fields().include("direction", "statusRank", "timeline", "summarized");
+        Map<String, MessageDocument> found = new HashMap<>();
+        mongo.find(query, MessageDocument.class).forEach(m -> found.put(m.id(), m));
+        return found;
+    }
+
+    private void write(Map<String, Summary> summaries, BulkOperations messages) {
+        if (summaries.isEmpty()) {
+            return;
+        }
+        BulkOperations conversations = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ConversationDocument.class);
+        summaries.values().forEach(summary -> conversations.upsert(byId(summary.conversationId), summary.update()));
+        conversations.execute();
+        messages.execute();
+    }
+
+    private static Query byId(String id) {
+        return query(where("_id").is(id));
+    }
+
+    /** What a batch does to one conversation's summary, merged into one commutative update. */
+    private final class Summary {
+
+        private final String conversationId;
+        private final String phoneNumberId;
+        private final String waId;
+        private Instant first;
+        private LastMessage last;
+        private Instant lastInbound;
+        private final List<String> unread = new ArrayList<>();
+        private String profileName;
+
+        Summary(String conversationId, String phoneNumberId, String waId) {
+            this.conversationId = conversationId;
+            this.phoneNumberId = phoneNumberId;
+            this.waId = waId;
+        }
+
+        void add(LastMessage message, boolean inbound, String customerProfileName) {
+            first = first == null || message.at().isBefore(first) ? message.at() : first;
+            if (last == null || message.at().isAfter(last.at())
+                    || message.at().equals(last.at()) && message.messageId().compareTo(last.messageId()) > 0) {
+                last = message;
+            }
+            if (inbound) {
+                lastInbound = lastInbound == null || message.at().isAfter(lastInbound) ? message.at() : lastInbound;
+                unread.add(message.messageId());
+                if (customerProfileName != null) {
+                    profileName = customerProfileName;
+                }
+            }
+        }
+
+        Update update() {
+            org.bson.Document lastMessage = new org.bson.Document("at", last.at()) // compared first by $max
+                    .append("messageId", last.messageId())
+                    .append("direction", last.direction().name())
+                    .append("type", last.type())
+                    .append("text", last.text());
+            Update update = new Update()
+                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
+                    .min("createdAt", first).max("lastActivityAt", last.at()).max("lastMessage", lastMessage);
+            if (lastInbound != null) {
+                update.max("lastInboundAt", lastInbound).max("windowOpenUntil", lastInbound.plus(customerWindow))
+                        .addToSet("unreadWamids").each(unread.toArray());
+                setIfPresent(update, "customerProfileName", profileName);
+            }
+            return update;
+        }
+    }
+
+    /** Where one message stands while a batch of its statuses is applied, to tell each status's outcome. */
+    private static final class StatusState {
+
+        private final boolean known;
+        private Integer rank;
+        private final Map<String, Instant> reached = new HashMap<>();
+        private int batchRank = -1;
+
+        private StatusState(boolean known, Integer rank, Map<String, Instant> timeline) {
+            this.known = known;
+            this.rank = rank;
+            if (timeline != null) {
+                timeline.keySet().forEach(status -> reached.put(status, null));
+            }
+        }
+
+        static StatusState of(MessageDocument document) {
+            return document == null ? new StatusState(false, null, null)
+                    : new StatusState(document.known(), document.statusRank(), document.timeline());
+        }
+
+        Outcome apply(DeliveryStatus status) {
+            boolean repeated = reached.containsKey(status.name());
+            boolean advances = StatusProgress.advances(status, rank);
+            reached.putIfAbsent(status.name(), null);
+            batchRank = Math.max(batchRank, StatusProgress.rank(status));
+            rank = rank == null ? StatusProgress.rank(status) : Math.max(rank, StatusProgress.rank(status));
+            if (repeated) {
+                return Outcome.DUPLICATE;
+            }
+            if (!known) {
+                return Outcome.EARLY;
+            }
+            return advances ? Outcome.ADVANCED : Outcome.LATE;
+        }
+
+        /** The earliest time of this status within the batch ($min would keep it anyway). */
+        Instant earliest(DeliveryStatus status, Instant at) {
+            Instant seen = reached.get(status.name());
+            Instant earliest = seen == null || at.isBefore(seen) ? at : seen;
+            reached.put(status.name(), earliest);
+            return earliest;
+        }
     }
 
     private MessageDocument upsertReturningOld(String id, Update update) {
