@@ -121,6 +121,7 @@ public class CommandConsumer {
             consumer = kafka;
             kafka.subscribe(List.of(config.topic()), new Rebalance(kafka));
             long lastCommit = System.nanoTime();
+            long lastLag = System.nanoTime();
             while (running) {
                 try {
                     kafka.poll(Duration.ofMillis(50)).forEach(this::dispatch);
@@ -130,8 +131,15 @@ public class CommandConsumer {
                 applyBackPressure(kafka);
                 if (System.nanoTime() - lastCommit >= config.commitInterval().toNanos()) {
                     commit(kafka, kafka.assignment(), false);
-                    updateLag(kafka);
                     lastCommit = System.nanoTime();
+                }
+                if (System.nanoTime() - lastLag >= Duration.ofSeconds(5).toNanos()) {
+                    try {
+                        updateLag(kafka);
+                    } catch (RuntimeException e) {
+                        log.debug("Lag not updated: {}", e.toString());
+                    }
+                    lastLag = System.nanoTime();
                 }
             }
             drain(kafka, kafka.assignment());
@@ -171,7 +179,7 @@ public class CommandConsumer {
                         }
                     });
             case MarkMessageRead read -> submit(partitionProgress, record.offset(),
-                    read.businessPhoneNumberId() + ":read", read.businessPhoneNumberId(), new Task() {
+                    "read:" + read.wamid(), read.businessPhoneNumberId(), new Task() {
                         @Override
                         public void run() throws InterruptedException {
                             sender.markRead(read);
@@ -328,13 +336,22 @@ public class CommandConsumer {
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> kafka) {
-        for (TopicPartition partition : kafka.assignment()) {
-            kafka.currentLag(partition).ifPresent(value -> lag.computeIfAbsent(partition, p -> {
-                AtomicLong holder = new AtomicLong();
-                meters.gauge("sender.consumer.lag", Tags.of("partition", String.valueOf(p.partition())), holder,
-                        AtomicLong::get);
-                return holder;
-            }).set(value));
+        Collection<TopicPartition> assigned = kafka.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> ends = kafka.endOffsets(assigned, Duration.ofSeconds(2));
+        for (TopicPartition partition : assigned) {
+            Long end = ends.get(partition);
+            if (end != null) {
+                long value = Math.max(0, end - kafka.position(partition, Duration.ofSeconds(2)));
+                lag.computeIfAbsent(partition, p -> {
+                    AtomicLong holder = new AtomicLong();
+                    meters.gauge("sender.consumer.lag", Tags.of("partition", String.valueOf(p.partition())),
+                            holder, AtomicLong::get);
+                    return holder;
+                }).set(value);
+            }
         }
     }
 
