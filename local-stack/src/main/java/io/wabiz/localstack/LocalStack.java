@@ -35,6 +35,7 @@ public final class LocalStack {
 
     private final StackSettings settings;
     private final Consumer<String> progress;
+    private volatile RunningStack starting;
 
     public LocalStack(StackSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -68,6 +69,7 @@ public final class LocalStack {
         checkPortsFree();
         JvmLauncher launcher = new JvmLauncher(settings.logDirectory(), marker);
         RunningStack stack = new RunningStack(settings, pidFile);
+        starting = stack;
         try {
             Map<StackService, Path> jars = new EnumMap<>(StackService.class);
             for (StackService service : settings.services()) {
@@ -113,6 +115,14 @@ public final class LocalStack {
         } catch (RuntimeException e) {
             stack.close();
             throw unwrap(e);
+        }
+    }
+
+    /** Stops whatever a {@link #start()} still in progress has started (Ctrl-C during the start). */
+    public void abort() {
+        RunningStack stack = starting;
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -50,6 +50,9 @@ public final class LocalStackMain {
                 progress("stopping every process (services first, then Kafka and MongoDB)...");
                 stack.close();
                 progress("stopped; data kept in " + stack.settings().dataDirectory());
+            } else {
+                progress("interrupted while starting: stopping what was started...");
+                launcher.abort();
             }
             stopped.countDown();
         }, "local-stack-stop"));

@@ -33,15 +33,25 @@ public final class RunningStack implements AutoCloseable {
     }
 
     synchronized ChildProcess infrastructure(ChildProcess process) {
+        refuseWhenClosed(process);
         infrastructure.add(process);
         pidFile.write(processes());
         return process;
     }
 
     synchronized ChildProcess service(StackService service, ChildProcess process) {
+        refuseWhenClosed(process);
         services.put(service, process);
         pidFile.write(processes());
         return process;
+    }
+
+    /** A process started while the stack was being stopped (Ctrl-C during the start) is stopped at once. */
+    private void refuseWhenClosed(ChildProcess process) {
+        if (closed) {
+            process.stop(SERVICE_STOP_GRACE);
+            throw new IllegalStateException("the stack is stopping: " + process.name() + " not kept");
+        }
     }
 
     synchronized void missing(StackService service) {
