@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
@@ -45,6 +47,23 @@ class PublishConfiguration {
     @Bean
     ProducerListener<Object, Object> quietProducerListener() {
         return new ProducerListener<>() {
+        };
+    }
+
+    /**
+     * The template's own per-send Micrometer timer is switched off: on this hot path it costs a timer sample
+     * per record, and {@link DurablePublisher} already times what matters, the whole body's acknowledgement.
+     */
+    @Bean
+    static BeanPostProcessor kafkaTemplateWithoutPerRecordTimer() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaTemplate<?, ?> template) {
+                    template.setMicrometerEnabled(false);
+                }
+                return bean;
+            }
         };
     }
 
