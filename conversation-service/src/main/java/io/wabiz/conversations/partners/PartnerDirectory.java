@@ -46,6 +46,10 @@ public class PartnerDirectory {
                 .set("language", event.language()).set("countryCode", event.countryCode())
                 .set("whatsappOptIn", event.whatsappOptIn()).set("active", event.active())
                 .set("updatedAt", event.occurredAt());
+        if (event.occurredAt() == null) { // no time to order by: the latest record wins
+            mongo.upsert(query(where("_id").is(event.partnerId())), update, PartnerDocument.class);
+            return true;
+        }
         Criteria olderOrSame = where("_id").is(event.partnerId()).orOperator(
                 where("updatedAt").exists(false), where("updatedAt").lt(event.occurredAt()));
         if (mongo.updateFirst(query(olderOrSame), update, PartnerDocument.class).getMatchedCount() > 0) {

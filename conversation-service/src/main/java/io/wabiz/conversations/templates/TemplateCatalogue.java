@@ -32,6 +32,10 @@ public class TemplateCatalogue {
                 .set("status", event.status()).set("rejectedReason", event.rejectedReason())
                 .set("components", event.components()).set("syncedAt", event.occurredAt());
         String key = event.key();
+        if (event.occurredAt() == null) { // no time to order by: the latest record wins
+            mongo.upsert(query(where("_id").is(key)), update, TemplateDocument.class);
+            return;
+        }
         Criteria olderOrSame = where("_id").is(key).orOperator(where("syncedAt").exists(false),
                 where("syncedAt").lte(event.occurredAt()));
         if (mongo.updateFirst(query(olderOrSame), update, TemplateDocument.class).getMatchedCount() > 0) {

@@ -88,6 +88,30 @@ class StaffSendApiTest extends ServiceTest {
     }
 
     @Test
+    void aSendTheSenderRejectsShowsFailedWithWhatToDo() {
+        String customer = newCustomer();
+        kafka.publish(inboundText(customer, newWamid(), "Bonjour", Instant.now()));
+        await().until(() -> get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer), AGENT)
+                .status() == 200);
+        Answer sent = post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS));
+        assertThat(sent.status()).isEqualTo(202);
+        String messageId = sent.body().get("messageId").asString();
+        String key = sent.body().get("idempotencyKey").asString();
+
+        kafka.publish(new io.wabiz.events.outbound.MessageRejected(UUID.randomUUID().toString(), Instant.now(),
+                sent.body().get("commandId").asString(), key, BUSINESS_NUMBER, customer, 131047,
+                "Re-engagement message", "More than 24 hours have passed", null, false,
+                new OutboundContent.Text("Merci, c'est noté !", false),
+                new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent")));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + messageId, AGENT).body().get("status")
+                .asString()).isEqualTo("FAILED"));
+        JsonNode failed = get("/api/messages/" + messageId, AGENT).body();
+        assertThat(failed.get("error").get("code").asInt()).isEqualTo(131047);
+        assertThat(failed.get("error").get("help").asString()).contains("send an approved template");
+        assertThat(failed.get("timeline").findValuesAsString("status")).containsExactly("PENDING", "FAILED");
+    }
+
+    @Test
     void sameIdempotencyKeyForADifferentRequestIsAConflict() {
         String customer = newCustomer();
         kafka.publish(inboundText(customer, newWamid(), "Bonjour", Instant.now()));
