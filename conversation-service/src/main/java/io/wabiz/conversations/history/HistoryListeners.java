@@ -47,7 +47,7 @@ public class HistoryListeners {
         this.contacts = contacts;
     }
 
-    @KafkaListener(id = "conversations-inbound", topics = Topics.INBOUND_MESSAGES, batch = "true",
+    @KafkaListener(id = "conversations-inbound", idIsGroup = false, topics = Topics.INBOUND_MESSAGES, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onInbound(List<ConsumerRecord<String, TopicRecord>> records) {
         List<InboundMessageReceived> messages = valid(records, InboundMessageReceived.class, HistoryStore::validate);
@@ -62,7 +62,7 @@ public class HistoryListeners {
         failIfShort(records, messages.size());
     }
 
-    @KafkaListener(id = "conversations-statuses", topics = Topics.INBOUND_STATUSES, batch = "true",
+    @KafkaListener(id = "conversations-statuses", idIsGroup = false, topics = Topics.INBOUND_STATUSES, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onStatuses(List<ConsumerRecord<String, TopicRecord>> records) {
         List<MessageStatusChanged> statuses = valid(records, MessageStatusChanged.class, HistoryStore::validate);
@@ -79,7 +79,7 @@ public class HistoryListeners {
         failIfShort(records, statuses.size());
     }
 
-    @KafkaListener(id = "conversations-outcomes", topics = Topics.OUTBOUND_EVENTS, batch = "true",
+    @KafkaListener(id = "conversations-outcomes", idIsGroup = false, topics = Topics.OUTBOUND_EVENTS, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onOutcomes(List<ConsumerRecord<String, TopicRecord>> records) {
         List<TopicRecord> outcomes = valid(records, TopicRecord.class, record -> {

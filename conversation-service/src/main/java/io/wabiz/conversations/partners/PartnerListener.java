@@ -20,7 +20,7 @@ public class PartnerListener {
         this.directory = directory;
     }
 
-    @KafkaListener(id = "conversations-partners", topics = Topics.ERP_PARTNERS)
+    @KafkaListener(id = "conversations-partners", idIsGroup = false, topics = Topics.ERP_PARTNERS)
     public void onPartner(ConsumerRecord<String, TopicRecord> record) {
         if (!(record.value() instanceof PartnerUpserted partner)) {
             throw new NonRetryableException("expected PartnerUpserted on " + record.topic());

@@ -16,7 +16,7 @@ public class TemplateListener {
         this.catalogue = catalogue;
     }
 
-    @KafkaListener(id = "conversations-templates", topics = Topics.TEMPLATES)
+    @KafkaListener(id = "conversations-templates", idIsGroup = false, topics = Topics.TEMPLATES)
     public void onTemplate(ConsumerRecord<String, TopicRecord> record) {
         switch (record.value()) {
             case TemplateSynced template -> catalogue.upsert(template);
