@@ -77,10 +77,9 @@ public final class ConversationsBench {
             // 0. warm-up (not timed): the same mix, a fifth of the size
             Instant base = Instant.now().minus(Duration.ofDays(60));
             int warmUp = ingestMessages / 5;
-            publish(producer, ingestRecords(-warmUp, 0, base));
-            awaitUntil(Duration.ofMinutes(10), () ->
-                    messages.countDocuments(new Document("direction", "INBOUND")) >= warmUp / 2
-                            && messages.countDocuments(new Document("statusRank", 3)) >= warmUp / 2);
+            List<TopicRecord> warmUpRecords = ingestRecords(-warmUp, 0, base);
+            publish(producer, warmUpRecords);
+            awaitProcessed(http, port, warmUp, warmUpRecords.size() - warmUp);
             System.out.printf("warm-up: %,d messages stored%n", warmUp);
 
             // 1. ingest: half customer messages, half accepted sends with sent/delivered/read, statuses twice
@@ -91,10 +90,13 @@ public final class ConversationsBench {
             long start = System.nanoTime();
             publish(producer, records);
             long published = System.nanoTime();
-            awaitUntil(Duration.ofMinutes(10), () ->
-                    messages.countDocuments(new Document("direction", "INBOUND")) >= inbound + warmUp / 2
-                            && messages.countDocuments(new Document("statusRank", 3)) >= outbound + warmUp / 2);
+            awaitProcessed(http, port, warmUp + ingestMessages, warmUpRecords.size() - warmUp + statuses);
             long done = System.nanoTime();
+            long read = messages.countDocuments(new Document("statusRank", 3));
+            long inboundStored = messages.countDocuments(new Document("direction", "INBOUND"));
+            if (read != outbound + warmUp / 2 || inboundStored != inbound + warmUp / 2) {
+                throw new IllegalStateException("store disagrees: " + read + " read, " + inboundStored + " inbound");
+            }
             double seconds = (done - start) / 1e9;
             System.out.printf("ingest: %,d messages + %,d status records (%.1fx) published in %.2f s, all stored"
                             + " with final status after %.2f s%n", ingestMessages, statuses,
@@ -107,9 +109,7 @@ public final class ConversationsBench {
                 List<TopicRecord> more = fillRecords(ingestMessages, totalMessages - warmUp, base);
                 long fillStart = System.nanoTime();
                 publish(producer, more);
-                awaitUntil(Duration.ofMinutes(15), () ->
-                        messages.countDocuments(new Document("direction", new Document("$exists", true)))
-                                >= totalMessages);
+                awaitProcessed(http, port, totalMessages, 0);
                 System.out.printf("fill: %,d more messages stored in %.1f s (%,.0f messages/s)%n", more.size(),
                         (System.nanoTime() - fillStart) / 1e9, more.size() / ((System.nanoTime() - fillStart) / 1e9));
             }
@@ -127,6 +127,40 @@ public final class ConversationsBench {
         System.out.flush();
         SharedKafkaBroker.broker().destroy(); // before the JVM's hooks, which would race the broker's own shutdown
         Runtime.getRuntime().halt(0);
+    }
+
+    /** Waits until the service's own counters show every message stored and every status record handled. */
+    private static void awaitProcessed(HttpClient http, int port, long messages, long statusRecords)
+            throws InterruptedException {
+        awaitUntil(Duration.ofMinutes(15), () -> {
+            String metrics = body(http, port, "/actuator/prometheus");
+            return sum(metrics, "conversations_messages_stored_total", "") >= messages
+                    && sum(metrics, "conversations_statuses_applied_total", "")
+                    + sum(metrics, "conversations_statuses_out_of_order_total", "")
+                    + sum(metrics, "conversations_duplicates_ignored_total", "MessageStatusChanged") >= statusRecords;
+        });
+    }
+
+    private static double sum(String metrics, String name, String labelContains) {
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name) && line.contains(labelContains)) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+
+    private static String body(HttpClient http, int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void time(HttpClient http, int port, String label, java.util.function.Supplier<String> paths) {
@@ -260,7 +294,7 @@ public final class ConversationsBench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not done within " + atMost);
             }
-            Thread.sleep(100); // a benchmark's poll loop, not a test
+            Thread.sleep(200); // a benchmark's poll loop, not a test
         }
     }
 
