@@ -180,6 +180,23 @@ class HistoryIngestionTest extends ServiceTest {
         assertThat(get("/api/conversations?phone=" + customer, AGENT).body().get("totalElements").asInt()).isZero();
     }
 
+    @Test
+    void aRecordThatIsNotJsonGoesToTheDeadLetterTopicAndTheNextOnesAreStored() {
+        String customer = newCustomer();
+        String key = ConversationKey.of(BUSINESS_NUMBER, customer);
+        String wamid = newWamid();
+        try (TopicWatcher deadLetters = kafka.watch(Topics.deadLetter(Topics.INBOUND_STATUSES))) {
+            kafka.publishRaw(Topics.INBOUND_STATUSES, key, "{not json".getBytes(StandardCharsets.UTF_8),
+                    List.of(new RecordHeader(CloudEventHeaders.TYPE, "MessageStatusChanged".getBytes(StandardCharsets.UTF_8))));
+            kafka.publish(status(customer, wamid, DeliveryStatus.DELIVERED, Instant.now()));
+            kafka.publish(accepted(customer, wamid, "Bonjour", Instant.now()));
+            var dead = deadLetters.awaitRecord(r -> key.equals(r.key()));
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        }
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + wamid, AGENT).body().get("status").asString())
+                .isEqualTo("DELIVERED"));
+    }
+
     private double count(String meter) {
         return meters.find(meter).counters().stream().mapToDouble(c -> c.count()).sum();
     }
