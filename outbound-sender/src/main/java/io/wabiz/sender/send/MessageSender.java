@@ -43,6 +43,8 @@ public class MessageSender {
     public static final String OUTCOME_UNKNOWN = "Outcome unknown";
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+    /** At TRACE, one line per request written to Meta (number, idempotency key, epoch ms): for benchmarks. */
+    private static final Logger writes = LoggerFactory.getLogger("io.wabiz.sender.send.WriteTrace");
 
     private final AccountRegistry accounts;
     private final Map<String, NumberChannel> channels = new ConcurrentHashMap<>();
@@ -227,7 +229,13 @@ public class MessageSender {
                 long start = System.nanoTime();
                 metaCalled[0] = true;
                 try {
-                    result = graph.postMessage(channel.account(), body, permit::sent);
+                    result = graph.postMessage(channel.account(), body, () -> {
+                        permit.sent();
+                        if (writes.isTraceEnabled()) {
+                            writes.trace("WRITE {} {} {}", number, command.idempotencyKey(),
+                                    System.currentTimeMillis());
+                        }
+                    });
                 } finally {
                     permit.done();
                 }
