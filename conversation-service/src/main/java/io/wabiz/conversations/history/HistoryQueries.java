@@ -119,9 +119,10 @@ public class HistoryQueries {
     }
 
     private <T> PageView<T> page(Query query, Sort sort, PageRequest page, Class<T> type) {
-        long total = mongo.count(query, type);
-        List<T> items = total <= page.offset() ? List.of()
-                : mongo.find(Query.of(query).with(sort).skip(page.offset()).limit(page.size()), type);
+        List<T> items = mongo.find(Query.of(query).with(sort).skip(page.offset()).limit(page.size()), type);
+        // a page that is not full tells the total itself; only full or empty pages need a count
+        boolean totalKnown = items.size() < page.size() && (!items.isEmpty() || page.offset() == 0);
+        long total = totalKnown ? page.offset() + items.size() : mongo.count(query, type);
         return PageView.of(items, page, total);
     }
 }
