@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments (system properties): {@code bench.ingressJar}, {@code bench.classpath} (for the bare endpoint),
  * {@code bench.clients} (64), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.rate} (3200),
- * {@code bench.rateSeconds} (60).
+ * {@code bench.rateSeconds} (60), {@code bench.connections} (128).
  */
 public final class IngressBenchmark {
 
@@ -49,6 +49,7 @@ public final class IngressBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 3);
         Duration round = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 10));
         int rate = Integer.getInteger("bench.rate", 3200);
+        int connections = Integer.getInteger("bench.connections", 128);
         Duration rateDuration = Duration.ofSeconds(Integer.getInteger("bench.rateSeconds", 60));
         Path logs = Path.of(System.getProperty("bench.logs", "target"));
 
@@ -93,6 +94,7 @@ public final class IngressBenchmark {
                 load.closedLoop(bareUri, clients, Duration.ofSeconds(20));
                 load.closedLoop(ingressUri, clients, Duration.ofSeconds(20));
 
+                if (rounds > 0) {
                 System.out.printf("%n(1) throughput, closed loop, %d clients, %d rounds of %d s each, alternating%n",
                         clients, rounds, round.toSeconds());
                 double bareTotal = 0;
@@ -114,17 +116,18 @@ public final class IngressBenchmark {
                 }
                 System.out.printf("  mean:    bare %,8.0f req/s | ingress %,8.0f req/s | ingress/bare = %.0f%% (goal >= 70%%)%n",
                         bareTotal / rounds, ingressTotal / rounds, 100 * ingressTotal / bareTotal);
+                }
 
                 if (rateDuration.isZero()) {
                     return;
                 }
-                System.out.printf("%n(2) latency at a fixed rate of %d req/s for %d s (open loop, from intended send time)%n",
-                        rate, rateDuration.toSeconds());
+                System.out.printf("%n(2) latency at a fixed rate of %d req/s for %d s (open loop, at most %d in flight, from intended send time)%n",
+                        rate, rateDuration.toSeconds(), connections);
                 CpuMeter bareCpu = new CpuMeter(bare);
-                printOpenLoop("bare   ", load.openLoop(bareUri, rate, rateDuration));
+                printOpenLoop("bare   ", load.openLoop(bareUri, rate, rateDuration, connections));
                 System.out.printf("           CPU per request: %s%n", bareCpu.perRequest(rate * rateDuration.toSeconds()));
                 CpuMeter ingressCpu = new CpuMeter(ingress);
-                printOpenLoop("ingress", load.openLoop(ingressUri, rate, rateDuration));
+                printOpenLoop("ingress", load.openLoop(ingressUri, rate, rateDuration, connections));
                 System.out.printf("           CPU per request: %s%n", ingressCpu.perRequest(rate * rateDuration.toSeconds()));
                 System.out.println("  goal (ingress): p99 < 50 ms and 0 non-2xx");
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -85,10 +86,12 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Sends at a fixed rate whatever the answers do, and measures each latency from the request's intended
-     * send time, so time spent queued behind slow answers counts (no coordinated omission).
+     * Sends at a fixed rate whatever the answers do, over at most {@code connections} requests in flight (as
+     * wrk2 does with its connections), and measures each latency from the request's intended send time, so
+     * time spent queued behind slow answers, or waiting for a free connection, counts (no coordinated omission).
      */
-    OpenLoopResult openLoop(URI uri, int perSecond, Duration duration) throws InterruptedException {
+    OpenLoopResult openLoop(URI uri, int perSecond, Duration duration, int connections) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(connections);
         long total = perSecond * duration.toSeconds();
         double interval = 1e9 / perSecond;
         AtomicLong non2xx = new AtomicLong();
@@ -102,7 +105,9 @@ final class LoadGenerator implements AutoCloseable {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            inFlight.acquire();
             client.sendAsync(request(uri, i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                inFlight.release();
                 latency.recordValue(Math.max(1, (System.nanoTime() - intended) / 1_000));
                 if (failure != null) {
                     errors.incrementAndGet();
