@@ -159,6 +159,7 @@ public class HistoryStore {
             if (event.pricing() != null) {
                 setIfPresent(update, "pricingCategory", event.pricing().category());
                 update.set("billable", event.pricing().billable());
+                state.pricingCategory = event.pricing().category();
             }
             if (status == DeliveryStatus.FAILED && !event.errors().isEmpty()) {
                 MetaError error = event.errors().getFirst();
@@ -167,6 +168,8 @@ public class HistoryStore {
                         ErrorHelp.of(error.code(), null, error.href()), error.href(), at));
             }
         }
+        // a batch of repeated statuses (Meta retries webhooks) changes nothing: no write at all
+        updates.keySet().removeIf(wamid -> states.get(wamid).changesNothing(before.get(wamid)));
         if (!updates.isEmpty()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
             updates.forEach((wamid, update) -> bulk.upsert(byId(wamid), update));
@@ -348,7 +351,7 @@ public class HistoryStore {
             return Map.of();
         }
         Query query = query(where("_id").in(new HashSet<>(ids)));
-        query.fields().include("direction", "statusRank", "timeline", "summarized");
+        query.fields().include("direction", "statusRank", "timeline", "summarized", "pricingCategory");
         Map<String, MessageDocument> found = new HashMap<>();
         mongo.find(query, MessageDocument.class).forEach(m -> found.put(m.id(), m));
         return found;
@@ -426,6 +429,8 @@ public class HistoryStore {
         private Integer rank;
         private final Map<String, Instant> reached = new HashMap<>();
         private int batchRank = -1;
+        private final Map<String, Instant> batchTimes = new HashMap<>();
+        private String pricingCategory;
 
         private StatusState(boolean known, Integer rank, Map<String, Instant> timeline) {
             this.known = known;
@@ -460,7 +465,23 @@ public class HistoryStore {
             Instant seen = reached.get(status.name());
             Instant earliest = seen == null || at.isBefore(seen) ? at : seen;
             reached.put(status.name(), earliest);
+            batchTimes.merge(status.name(), earliest, (a, b) -> a.isBefore(b) ? a : b);
             return earliest;
+        }
+
+        /** True when the stored message already shows everything this batch says about it. */
+        boolean changesNothing(MessageDocument stored) {
+            if (stored == null || stored.statusRank() == null || stored.timeline() == null
+                    || stored.statusRank() < batchRank) {
+                return false;
+            }
+            for (Map.Entry<String, Instant> status : batchTimes.entrySet()) {
+                Instant storedAt = stored.timeline().get(status.getKey());
+                if (storedAt == null || storedAt.isAfter(status.getValue())) {
+                    return false;
+                }
+            }
+            return pricingCategory == null || pricingCategory.equals(stored.pricingCategory());
         }
     }
 

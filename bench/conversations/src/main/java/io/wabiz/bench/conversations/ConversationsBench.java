@@ -104,6 +104,8 @@ public final class ConversationsBench {
             System.out.printf("ingest: %,.0f messages/s stored (%,.0f records/s consumed); target 5,000 messages/s%n",
                     ingestMessages / seconds, (ingestMessages + statuses) / seconds);
 
+            printListenerTimes(body(http, port, "/actuator/prometheus"));
+
             // 2. fill the store up to the total, then time the history query
             if (totalMessages > ingestMessages + warmUp) {
                 List<TopicRecord> more = fillRecords(ingestMessages, totalMessages - warmUp, base);
@@ -139,6 +141,16 @@ public final class ConversationsBench {
                     + sum(metrics, "conversations_statuses_out_of_order_total", "")
                     + sum(metrics, "conversations_duplicates_ignored_total", "MessageStatusChanged") >= statusRecords;
         });
+    }
+
+    /** Where the service spent its consuming time: batches per listener and mean time per batch. */
+    private static void printListenerTimes(String metrics) {
+        for (String listener : List.of("conversations-inbound", "conversations-statuses", "conversations-outcomes")) {
+            double count = sum(metrics, "spring_kafka_listener_seconds_count", "\"" + listener);
+            double seconds = sum(metrics, "spring_kafka_listener_seconds_sum", "\"" + listener);
+            System.out.printf("  %s: %,.0f batches, %.1f ms per batch, %.1f s in all%n", listener, count,
+                    count == 0 ? 0 : seconds * 1000 / count, seconds);
+        }
     }
 
     private static double sum(String metrics, String name, String labelContains) {
