@@ -87,6 +87,8 @@ public final class ConversationsBench {
             long statuses = records.stream().filter(r -> r instanceof MessageStatusChanged).count();
             int outbound = ingestMessages / 2;
             int inbound = ingestMessages - outbound;
+            long serviceCpuBefore = cpuNanos(service);
+            long benchCpuBefore = benchCpuNanos();
             long start = System.nanoTime();
             publish(producer, records);
             long published = System.nanoTime();
@@ -103,6 +105,12 @@ public final class ConversationsBench {
                     statuses / (double) ingestMessages, (published - start) / 1e9, seconds);
             System.out.printf("ingest: %,.0f messages/s stored (%,.0f records/s consumed); target 5,000 messages/s%n",
                     ingestMessages / seconds, (ingestMessages + statuses) / seconds);
+            double serviceCpu = (cpuNanos(service) - serviceCpuBefore) / 1e9;
+            double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
+            System.out.printf("ingest CPU: service %.1f s, broker + MongoDB + producer %.1f s, for %.1f s of wall time;"
+                            + " on 2 cores of its own the same work would take at least %.1f s (%,.0f messages/s)%n",
+                    serviceCpu, benchCpu, seconds, (serviceCpu + benchCpu) / 2,
+                    ingestMessages / ((serviceCpu + benchCpu) / 2));
 
             printListenerTimes(body(http, port, "/actuator/prometheus"));
 
@@ -141,6 +149,15 @@ public final class ConversationsBench {
                     + sum(metrics, "conversations_statuses_out_of_order_total", "")
                     + sum(metrics, "conversations_duplicates_ignored_total", "MessageStatusChanged") >= statusRecords;
         });
+    }
+
+    private static long cpuNanos(Process process) {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Where the service spent its consuming time: batches per listener and mean time per batch. */
