@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,14 +99,17 @@ public class WebhookController {
             metrics.signatureFailure(verdict);
             metrics.request(Outcome.INVALID_SIGNATURE);
             log.warn("Webhook refused: X-Hub-Signature-256 {} ({} bytes from {})",
-                    verdict.name().toLowerCase(), body.length, request.getRemoteAddr());
+                    verdict.name().toLowerCase(Locale.ROOT), body.length, request.getRemoteAddr());
             return problem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
                     "X-Hub-Signature-256 is missing or does not match the body.");
         }
 
         Instant receivedAt = clock.instant();
         String rawBody = new String(body, StandardCharsets.UTF_8);
-        String rawId = UUID.nameUUIDFromBytes(body).toString();
+        // the verified HMAC already stands for the body: hashing it is much cheaper than hashing the whole body
+        // again, and a retry of the same body (same signature) gets the same id
+        String rawId = UUID.nameUUIDFromBytes(("raw|" + signed.strip().toLowerCase(Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8)).toString();
         NormalisedWebhook webhook;
         try {
             webhook = normaliser.normalise(body, receivedAt);
