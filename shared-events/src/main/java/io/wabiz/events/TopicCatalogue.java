@@ -21,12 +21,15 @@ import io.wabiz.events.whatsapp.AccountNoticeReceived;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.WebhookReceived;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Every topic of the platform: its name, what its key is, how many partitions it has, whether it is
@@ -112,6 +115,20 @@ public enum TopicCatalogue {
     public static TopicCatalogue carrying(Class<? extends TopicRecord> recordType) {
         return Arrays.stream(values()).filter(t -> t.recordTypes.contains(recordType)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no topic carries " + recordType.getName()));
+    }
+
+    /** Definitions of every topic and its dead-letter topic, for brokers that the platform creates itself. */
+    public static List<NewTopic> newTopics(short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicCatalogue topic : values()) {
+            NewTopic main = new NewTopic(topic.topic, topic.partitions, replicationFactor);
+            if (topic.compacted) {
+                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(main);
+            topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions, replicationFactor));
+        }
+        return topics;
     }
 
     public static Optional<TopicCatalogue> byName(String topic) {

@@ -1,11 +1,8 @@
 package io.wabiz.testsupport;
 
 import io.wabiz.events.TopicCatalogue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -33,23 +30,10 @@ public final class SharedKafkaBroker {
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1"));
             started.afterPropertiesSet();
-            started.addTopics(catalogueTopics().toArray(NewTopic[]::new));
+            started.addTopics(TopicCatalogue.newTopics((short) 1).toArray(NewTopic[]::new));
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "shared-kafka-broker-stop"));
             broker = started;
         }
         return broker;
-    }
-
-    static List<NewTopic> catalogueTopics() {
-        List<NewTopic> topics = new ArrayList<>();
-        for (TopicCatalogue topic : TopicCatalogue.values()) {
-            NewTopic main = new NewTopic(topic.topic(), topic.partitions(), (short) 1);
-            if (topic.compacted()) {
-                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            topics.add(main);
-            topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), (short) 1));
-        }
-        return topics;
     }
 }

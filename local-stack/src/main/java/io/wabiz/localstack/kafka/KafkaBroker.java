@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /** The local KRaft broker (broker and controller in one process) and the catalogue's topics on it. */
 public final class KafkaBroker {
@@ -67,7 +65,7 @@ public final class KafkaBroker {
     public List<String> createCatalogueTopics() {
         try (Admin admin = admin()) {
             Set<String> existing = new HashSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
-            List<NewTopic> missing = catalogueTopics().stream().filter(t -> !existing.contains(t.name())).toList();
+            List<NewTopic> missing = TopicCatalogue.newTopics((short) 1).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }
@@ -78,19 +76,6 @@ public final class KafkaBroker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
-    }
-
-    static List<NewTopic> catalogueTopics() {
-        List<NewTopic> topics = new ArrayList<>();
-        for (TopicCatalogue topic : TopicCatalogue.values()) {
-            NewTopic main = new NewTopic(topic.topic(), topic.partitions(), (short) 1);
-            if (topic.compacted()) {
-                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            topics.add(main);
-            topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), (short) 1));
-        }
-        return topics;
     }
 
     private Admin admin() {
