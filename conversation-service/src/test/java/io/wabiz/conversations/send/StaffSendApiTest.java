@@ -107,7 +107,7 @@ class StaffSendApiTest extends ServiceTest {
                 .asString()).isEqualTo("FAILED"));
         JsonNode failed = get("/api/messages/" + messageId, AGENT).body();
         assertThat(failed.get("error").get("code").asInt()).isEqualTo(131047);
-        assertThat(failed.get("error").get("help").asString()).contains("send an approved template");
+        assertThat(failed.get("error").get("help").asString()).contains("Re-engage with an approved template");
         assertThat(failed.get("timeline").findValuesAsString("status")).containsExactly("PENDING", "FAILED");
     }
 

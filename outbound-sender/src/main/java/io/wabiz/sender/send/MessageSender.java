@@ -2,6 +2,7 @@ package io.wabiz.sender.send;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.events.TopicRecord;
+import io.wabiz.events.whatsapp.MetaErrorHelp;
 import io.wabiz.events.outbound.MarkMessageRead;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
@@ -148,7 +149,7 @@ public class MessageSender {
         if (pause.isPresent()) {
             return rejected(command, pause.get().errorCode(), "Business number paused",
                     "sending is paused for this number since " + pause.get().since() + ": " + pause.get().reason(),
-                    MetaErrors.helpText(pause.get().errorCode()), true, command.content());
+                    MetaErrorHelp.helpText(pause.get().errorCode()), true, command.content());
         }
 
         OutboundContent content = command.content();
@@ -192,15 +193,15 @@ public class MessageSender {
             return Optional.empty();
         }
         return templates.check(account.wabaId(), template).map(refusal -> rejected(command, refusal.code(),
-                refusal.title(), refusal.reason(), MetaErrors.helpText(refusal.code()), refusal.retryable(),
+                refusal.title(), refusal.reason(), MetaErrorHelp.helpText(refusal.code()), refusal.retryable(),
                 content));
     }
 
     private MessageRejected windowClosed(SendMessage command) {
-        return rejected(command, MetaErrors.RE_ENGAGEMENT, MetaErrors.title(MetaErrors.RE_ENGAGEMENT, null),
+        return rejected(command, MetaErrors.RE_ENGAGEMENT, MetaErrorHelp.title(MetaErrors.RE_ENGAGEMENT, null),
                 "the customer has not written in the last " + properties.window().length().toHours()
                         + " hours and the command has no fallback template; not sent",
-                MetaErrors.helpText(MetaErrors.RE_ENGAGEMENT) + " Add an approved template as the command's "
+                MetaErrorHelp.helpText(MetaErrors.RE_ENGAGEMENT) + " Add an approved template as the command's "
                         + "fallbackTemplate.", false, command.content());
     }
 
@@ -323,8 +324,8 @@ public class MessageSender {
                             error.message());
                 }
                 String reason = error.details() != null ? error.message() + ": " + error.details() : error.message();
-                yield rejected(command, error.code(), MetaErrors.title(error.code(), error.type()), reason,
-                        MetaErrors.helpText(error.code()) , verdict != Verdict.PERMANENT, content);
+                yield rejected(command, error.code(), MetaErrorHelp.title(error.code(), error.type()), reason,
+                        MetaErrorHelp.helpText(error.code()) , verdict != Verdict.PERMANENT, content);
             }
             case GraphResult.NoAnswer none -> rejected(command, PLATFORM_CODE, "No answer from Meta",
                     none.reason() + " (after " + properties.retry().maxAttempts() + " attempts)",

@@ -19,10 +19,4 @@ class MetaErrorsTest {
     void classifiesMetasErrorCodes(int status, int code, Verdict expected) {
         assertThat(MetaErrors.classify(status, code)).isEqualTo(expected);
     }
-
-    @ParameterizedTest
-    @CsvSource({"131047, template", "190, token", "368, resume", "132001, template", "131026, WhatsApp"})
-    void permanentErrorsSayWhatToDo(int code, String advice) {
-        assertThat(MetaErrors.helpText(code)).containsIgnoringCase(advice);
-    }
 }
