@@ -8,7 +8,6 @@ import io.wabiz.events.outbound.OutboundContent.Template;
 import io.wabiz.events.outbound.OutboundContent.TemplateComponent;
 import io.wabiz.events.outbound.OutboundContent.TemplateParameter;
 import io.wabiz.localstack.RunningStack;
-import io.wabiz.localstack.services.StackService;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +25,8 @@ class ClosedWindowIT {
     @BeforeAll
     static void stack() {
         RunningStack stack = PlatformStack.get();
-        simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
-        staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+        simulator = SimulatorApi.of(stack);
+        staff = StaffApi.of(stack);
     }
 
     @Test

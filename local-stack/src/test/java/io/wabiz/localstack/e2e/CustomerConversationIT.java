@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.localstack.RunningStack;
-import io.wabiz.localstack.services.StackService;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,8 @@ class CustomerConversationIT {
     @BeforeAll
     static void stack() {
         RunningStack stack = PlatformStack.get();
-        simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
-        staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+        simulator = SimulatorApi.of(stack);
+        staff = StaffApi.of(stack);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wabiz.localstack.RunningStack;
-import io.wabiz.localstack.services.StackService;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,8 @@ class ForgedWebhookIT {
     @BeforeAll
     static void stack() {
         RunningStack stack = PlatformStack.get();
-        simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
-        staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+        simulator = SimulatorApi.of(stack);
+        staff = StaffApi.of(stack);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.localstack.RunningStack;
-import io.wabiz.localstack.services.StackService;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Order;
@@ -21,8 +20,8 @@ class RestartKeepsConversationsIT {
     @Test
     void stoppingAndRestartingTheStackLosesNoConversation() {
         RunningStack stack = PlatformStack.get();
-        SimulatorApi simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
-        StaffApi staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+        SimulatorApi simulator = SimulatorApi.of(stack);
+        StaffApi staff = StaffApi.of(stack);
         String waId = Customers.newWaId();
         simulator.createCustomer(waId, "Khady Sow");
         String question = simulator.customerWrites(waId, "Je voudrais le détail de la facture.");
@@ -33,8 +32,8 @@ class RestartKeepsConversationsIT {
                 Optional::isPresent).orElseThrow().path("wamid").asString();
 
         RunningStack restarted = PlatformStack.restart();
-        SimulatorApi simulatorAfter = new SimulatorApi(restarted.url(StackService.META_SIMULATOR));
-        StaffApi staffAfter = new StaffApi(restarted.url(StackService.CONVERSATION_SERVICE));
+        SimulatorApi simulatorAfter = SimulatorApi.of(restarted);
+        StaffApi staffAfter = StaffApi.of(restarted);
 
         assertThat(staffAfter.message(waId, question)).isPresent();
         assertThat(staffAfter.message(waId, reply)).hasValueSatisfying(

@@ -1,5 +1,7 @@
 package io.wabiz.localstack.e2e;
 
+import io.wabiz.localstack.RunningStack;
+import io.wabiz.localstack.services.StackService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,11 @@ import tools.jackson.databind.JsonNode;
 final class SimulatorApi {
 
     private final JsonHttp http;
+
+    /** The simulator of a running stack. */
+    static SimulatorApi of(RunningStack stack) {
+        return new SimulatorApi(stack.url(StackService.META_SIMULATOR));
+    }
 
     SimulatorApi(String baseUrl) {
         this.http = new JsonHttp(baseUrl, Map.of());

@@ -67,8 +67,8 @@ class SimulatorPageBrowserIT {
     @Test
     void buttonTappedOnTheSimulatorPageReachesTheConversationHistory() {
         RunningStack stack = PlatformStack.get();
-        SimulatorApi simulator = new SimulatorApi(stack.url(StackService.META_SIMULATOR));
-        StaffApi staff = new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+        SimulatorApi simulator = SimulatorApi.of(stack);
+        StaffApi staff = StaffApi.of(stack);
         String waId = Customers.newWaId();
         simulator.createCustomer(waId, "Ousmane Faye");
 

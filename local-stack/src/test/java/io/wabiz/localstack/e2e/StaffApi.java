@@ -3,7 +3,9 @@ package io.wabiz.localstack.e2e;
 import io.wabiz.events.ConversationKey;
 import io.wabiz.events.EventJson;
 import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.localstack.RunningStack;
 import io.wabiz.localstack.services.LocalSecrets;
+import io.wabiz.localstack.services.StackService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,11 @@ final class StaffApi {
     static final String LOCAL_AGENT_TOKEN = "local-agent-token";
 
     private final JsonHttp http;
+
+    /** The staff API (conversation-service) of a running stack. */
+    static StaffApi of(RunningStack stack) {
+        return new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
+    }
 
     StaffApi(String baseUrl) {
         this.http = new JsonHttp(baseUrl, Map.of("Authorization", "Bearer " + LOCAL_AGENT_TOKEN));
