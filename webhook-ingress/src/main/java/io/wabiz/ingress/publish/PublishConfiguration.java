@@ -2,7 +2,7 @@ package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.ingress.IngressProperties;
-import io.wabiz.platform.kafka.TopicPublisher;
+import io.wabiz.events.TopicRecord;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,6 +11,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
@@ -68,10 +69,11 @@ class PublishConfiguration {
     }
 
     @Bean
-    DurablePublisher durablePublisher(TopicPublisher topicPublisher, IngressProperties properties,
+    @SuppressWarnings("unchecked")
+    DurablePublisher durablePublisher(ProducerFactory<?, ?> producerFactory, IngressProperties properties,
                                       MeterRegistry meterRegistry) {
         // the producer fails sends after max.block + delivery timeout; waiting a little longer is only a guard
         Duration guard = properties.publishTimeout().plus(MAX_BLOCK).plusMillis(500);
-        return new DurablePublisher(topicPublisher, guard, meterRegistry);
+        return new DurablePublisher((ProducerFactory<String, TopicRecord>) producerFactory, guard, meterRegistry);
     }
 }
