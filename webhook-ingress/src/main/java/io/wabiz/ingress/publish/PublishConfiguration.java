@@ -2,7 +2,7 @@ package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.ingress.IngressProperties;
-import io.wabiz.events.TopicRecord;
+import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,7 +11,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
@@ -69,11 +68,10 @@ class PublishConfiguration {
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
-    DurablePublisher durablePublisher(ProducerFactory<?, ?> producerFactory, IngressProperties properties,
+    DurablePublisher durablePublisher(TopicPublisher topicPublisher, IngressProperties properties,
                                       MeterRegistry meterRegistry) {
         // the producer fails sends after max.block + delivery timeout; waiting a little longer is only a guard
         Duration guard = properties.publishTimeout().plus(MAX_BLOCK).plusMillis(500);
-        return new DurablePublisher((ProducerFactory<String, TopicRecord>) producerFactory, guard, meterRegistry);
+        return new DurablePublisher(topicPublisher, guard, meterRegistry);
     }
 }
