@@ -1,5 +1,6 @@
 package io.wabiz.sender;
 
+import io.wabiz.testsupport.SlidingWindows;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,21 +39,8 @@ class RateLimitTest extends SenderIntegrationTest {
                 .findAll(postRequestedFor(urlPathEqualTo("/v23.0/" + RATE_NUMBER + "/messages"))).stream()
                 .map(LoggedRequest::getLoggedDate).map(d -> d.getTime()).sorted().toList();
         assertThat(arrivals).hasSize(400);
-        assertThat(maxInAnySlidingSecond(arrivals)).isLessThanOrEqualTo(80);
+        assertThat(SlidingWindows.maxInAnySecond(arrivals)).isLessThanOrEqualTo(80);
         assertThat(arrivals.getLast() - arrivals.getFirst()).as("400 at 80/s take over 4 s")
                 .isGreaterThanOrEqualTo(4_000);
-    }
-
-    /** The most arrivals in any window [t, t + 1000 ms), t being any arrival. */
-    static int maxInAnySlidingSecond(List<Long> sortedMillis) {
-        int max = 0;
-        int end = 0;
-        for (int start = 0; start < sortedMillis.size(); start++) {
-            while (end < sortedMillis.size() && sortedMillis.get(end) < sortedMillis.get(start) + 1000) {
-                end++;
-            }
-            max = Math.max(max, end - start);
-        }
-        return max;
     }
 }

@@ -1,5 +1,6 @@
 package io.wabiz.bench.sender;
 
+import io.wabiz.testsupport.SlidingWindows;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -254,10 +255,10 @@ public final class SenderBenchmark {
         if (!writes.isEmpty()) {
             System.out.printf("   as the sender wrote them: most requests in any sliding second %d; WireMock logged "
                     + "them later by p50 %d ms, p99 %d ms, max %d ms%n",
-                    maxInAnySecond(writes.values().stream().sorted().toList()), delays.get(delays.size() / 2),
+                    SlidingWindows.maxInAnySecond(writes.values().stream().sorted().toList()), delays.get(delays.size() / 2),
                     delays.get((int) (delays.size() * 0.99)), delays.getLast());
         }
-        int most = maxInAnySecond(arrivals);
+        int most = SlidingWindows.maxInAnySecond(arrivals);
         System.out.printf("   as WireMock logged them: most requests in any sliding second: %d (limit %d)%s%n", most, rate, most > rate
                 ? ", from " + (busiestSecond(arrivals) - arrivals.getFirst()) + " ms after the first request" : "");
     }
@@ -356,17 +357,6 @@ public final class SenderBenchmark {
         return sender.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    static int maxInAnySecond(List<Long> sortedMillis) {
-        int max = 0;
-        int end = 0;
-        for (int start = 0; start < sortedMillis.size(); start++) {
-            while (end < sortedMillis.size() && sortedMillis.get(end) < sortedMillis.get(start) + 1000) {
-                end++;
-            }
-            max = Math.max(max, end - start);
-        }
-        return max;
-    }
 
     private void collectOutcomes(String kafka) {
         CloudEventDeserializer events = new CloudEventDeserializer();
