@@ -33,8 +33,7 @@ public final class KafkaTestClient implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                CloudEventSerializer.SOURCE_CONFIG, "/test");
+                ProducerConfig.LINGER_MS_CONFIG, 0);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer("/test"));
         this.rawProducer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
