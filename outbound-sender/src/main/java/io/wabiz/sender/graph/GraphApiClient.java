@@ -87,9 +87,12 @@ public class GraphApiClient {
             connection.setRequestProperty("Authorization", "Bearer " + account.accessToken());
             connection.setRequestProperty("Content-Type", "application/json");
             connection.setRequestProperty("Accept", "application/json");
+            // buffered, not streamed: a streamed request answered 401 (Meta's code 190, expired token) loses
+            // its error body to an HttpRetryException. The request leaves in getResponseCode, on this thread,
+            // right after onWrite; the limiter's pacing leaves room for that gap.
             connection.connect();
             try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes); // buffered: the request goes out in getResponseCode, on this thread
+                out.write(bytes);
             }
             onWrite.run();
             int status = connection.getResponseCode();

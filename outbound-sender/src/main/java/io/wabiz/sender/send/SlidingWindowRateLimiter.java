@@ -14,13 +14,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * allowed: opening a connection can take long, and a send that waited for its connection must not end
  * up in the same second as the sends allowed one window after it. Until a send is written (or given up),
  * its slot cannot be reused. Callers queue on a fair lock, so permits go out in arrival order.
+ *
+ * <p>Within the window, sends are also paced: one every {@code window / limit}, with bursts of at most a
+ * tenth of the limit (a virtual-scheduling cell-rate check). Without it a backlog goes out as one burst at
+ * the start of each window; the receiver then gets {@code limit} requests in a fraction of a second, and a
+ * hiccup on its side (or on the network) lets some of them be counted together with the next window's.
  */
 public final class SlidingWindowRateLimiter {
 
     private final Permit[] ring;
     private final long windowNanos;
+    private final long spacingNanos;
+    private final long burstToleranceNanos;
     private final ReentrantLock lock = new ReentrantLock(true);
     private int oldest;
+    /** When the next send would be due if sends went out exactly one spacing apart. */
+    private long theoreticalNext = System.nanoTime();
 
     public SlidingWindowRateLimiter(int limit, Duration window) {
         if (limit < 1) {
@@ -28,6 +37,9 @@ public final class SlidingWindowRateLimiter {
         }
         this.ring = new Permit[limit];
         this.windowNanos = window.toNanos();
+        this.spacingNanos = windowNanos / limit;
+        int burst = Math.max(1, limit / 10);
+        this.burstToleranceNanos = (burst - 1) * spacingNanos;
     }
 
     /** Waits until one more send fits the window and returns its permit; call {@link Permit#sent()} after. */
@@ -38,11 +50,11 @@ public final class SlidingWindowRateLimiter {
             Permit previous = ring[oldest];
             if (previous != null) {
                 previous.settled.await(); // still connecting: its send time is not known yet
-                long wait = previous.sentAt + windowNanos - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
-                }
+                sleepUntil(previous.sentAt + windowNanos);
             }
+            long due = Math.max(theoreticalNext, System.nanoTime());
+            sleepUntil(due - burstToleranceNanos);
+            theoreticalNext = due + spacingNanos;
             long now = System.nanoTime();
             Permit permit = new Permit(now, now - begin);
             ring[oldest] = permit;
@@ -50,6 +62,13 @@ public final class SlidingWindowRateLimiter {
             return permit;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
         }
     }
 
@@ -82,9 +101,13 @@ public final class SlidingWindowRateLimiter {
             }
         }
 
-        /** The call is over; if it never wrote its request, its slot counts from when it was allowed. */
+        /**
+         * The call is over. If it never finished writing its request, part of it may still have left (a
+         * connection reset mid-write): its slot counts from now, the latest it can have reached Meta.
+         */
         public void done() {
             if (settling.compareAndSet(false, true)) {
+                sentAt = Math.max(sentAt, System.nanoTime());
                 settled.countDown();
             }
         }

@@ -58,13 +58,31 @@ class SlidingWindowRateLimiterTest {
     }
 
     @Test
-    void doesNotWaitWhileUnderTheLimit() throws Exception {
-        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(3, Duration.ofSeconds(10));
+    void letsABurstOfATenthOfTheLimitThroughWithoutWaiting() throws Exception {
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(30, Duration.ofSeconds(10));
 
         for (int i = 0; i < 3; i++) {
             var permit = limiter.acquire();
             assertThat(permit.waited()).isLessThan(Duration.ofMillis(50));
             permit.sent();
         }
+        var fourth = limiter.acquire();
+        assertThat(fourth.waited()).as("paced: one send per 10 s / 30 after the burst")
+                .isGreaterThan(Duration.ofMillis(100));
+    }
+
+    @Test
+    void pacesABacklogEvenlyInsteadOfSendingTheWholeWindowAtOnce() throws Exception {
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(100, Duration.ofMillis(500));
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            limiter.acquire().sent();
+            starts.add(System.nanoTime());
+        }
+        long firstTenth = starts.stream().filter(t -> t - starts.getFirst() < Duration.ofMillis(50).toNanos()).count();
+        assertThat(firstTenth).as("sends in the first tenth of the window: a burst of 10, then one per 5 ms")
+                .isBetween(10L, 21L);
+        assertThat(starts.getLast() - starts.getFirst()).as("100 sends spread over most of the window")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
     }
 }

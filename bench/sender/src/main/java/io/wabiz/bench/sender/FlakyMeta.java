@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Meta failing one call in five: throttled, pair rate limit, server error or connection reset, 5% each. */
-final class FlakyMeta implements ResponseDefinitionTransformerV2 {
+public final class FlakyMeta implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "flaky-meta";
 

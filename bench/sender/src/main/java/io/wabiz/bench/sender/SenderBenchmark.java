@@ -1,15 +1,8 @@
 package io.wabiz.bench.sender;
 
 import io.wabiz.testsupport.SlidingWindows;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.wabiz.events.EventJson;
 import io.wabiz.events.TopicRecord;
@@ -52,17 +45,18 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SenderBenchmark {
 
-    static final String WABA = "400000000000001";
-    static final String SLOW_80 = "300000000000080";
-    static final String SLOW_1000 = "300000000001000";
-    static final List<String> FAST = List.of("300000000000201", "300000000000202", "300000000000203",
-            "300000000000204");
-    static final String FLAKY = "300000000000300";
+    static final String WABA = MetaStandIn.WABA;
+    static final String SLOW_80 = MetaStandIn.SLOW_80;
+    static final String SLOW_1000 = MetaStandIn.SLOW_1000;
+    static final List<String> FAST = MetaStandIn.FAST;
+    static final String FLAKY = MetaStandIn.FLAKY;
     static final int SENDER_PORT = 18082;
 
     private final Map<String, TopicRecord> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
-    private WireMockServer meta;
+    private Process metaProcess;
+    private WireMock meta;
+    private String metaBaseUrl;
     private Process sender;
     private KafkaProducer<String, TopicRecord> producer;
 
@@ -76,11 +70,7 @@ public final class SenderBenchmark {
                 Instant.now(), Runtime.getRuntime().availableProcessors());
         String kafka = SharedKafkaBroker.bootstrapServers();
         String mongo = SharedMongoServer.connectionString("outbound-sender-bench");
-        meta = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(1500).jettyAcceptors(4)
-                .jettyAcceptQueueSize(4000).asynchronousResponseEnabled(true).asynchronousResponseThreads(32)
-                .notifier(new Slf4jNotifier(false)).extensions(new FlakyMeta()));
-        meta.start();
-        stubMeta();
+        startMeta();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 131072), new StringSerializer(), new CloudEventSerializer("/bench"));
@@ -103,28 +93,11 @@ public final class SenderBenchmark {
         } finally {
             sender.destroy();
             sender.waitFor();
-            meta.stop();
+            metaProcess.destroy();
+            metaProcess.waitFor();
             collector.interrupt();
             collector.join(5_000);
         }
-    }
-
-    private void stubMeta() {
-        String message = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
-                + "\"messages\":[{\"id\":\"wamid.gBGGSFcCNEOPAgkO_KJ55r4w_ww\"}]}";
-        for (String slow : List.of(SLOW_80, SLOW_1000)) {
-            meta.stubFor(post(urlPathEqualTo("/v23.0/" + slow + "/messages")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(message).withFixedDelay(1000)));
-        }
-        meta.stubFor(post(urlPathMatching("/v23.0/30000000000020\\d/messages")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody(message)));
-        meta.stubFor(post(urlPathEqualTo("/v23.0/" + FLAKY + "/messages")).willReturn(aResponse()
-                .withTransformers(FlakyMeta.NAME)));
-        meta.stubFor(get(urlPathEqualTo("/v23.0/" + WABA + "/message_templates")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"data": [{"name": "bench_hello", "language": "en", "status": "APPROVED",
-                          "category": "UTILITY", "id": "1",
-                          "components": [{"type": "BODY", "text": "Hello {{1}}, your invoice is ready."}]}]}""")));
     }
 
     private Process startSender(String kafka, String mongo) throws Exception {
@@ -133,7 +106,7 @@ public final class SenderBenchmark {
                 "--server.port=" + SENDER_PORT,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongo,
-                "--sender.graph-api.base-url=" + meta.baseUrl(),
+                "--sender.graph-api.base-url=" + metaBaseUrl,
                 "--sender.graph-api.request-timeout=10s",
                 "--sender.retry.max-attempts=10",
                 "--sender.retry.initial-backoff=50ms",
@@ -158,6 +131,27 @@ public final class SenderBenchmark {
         File logs = senderLog();
         System.out.println("sender log: " + logs);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs).start();
+    }
+
+    /** Meta's stand-in in a JVM of its own (see {@link MetaStandIn}); returns once it answers. */
+    private void startMeta() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = new File(System.getProperty("bench.logs", "target"), "meta-stand-in.log");
+        metaProcess = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx1g", "-XX:+UseZGC",
+                "-cp", System.getProperty("java.class.path"), MetaStandIn.class.getName(), String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(log).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!java.nio.file.Files.readString(log.toPath()).contains(MetaStandIn.READY)) {
+            if (System.nanoTime() > deadline || !metaProcess.isAlive()) {
+                throw new IllegalStateException("Meta's stand-in did not start, see " + log);
+            }
+            Thread.sleep(100);
+        }
+        meta = new WireMock("localhost", port);
+        metaBaseUrl = "http://localhost:" + port;
     }
 
     private static File senderLog() {
@@ -222,7 +216,7 @@ public final class SenderBenchmark {
     }
 
     private List<ServeEvent> requestsTo(String number) {
-        return meta.getAllServeEvents().stream()
+        return meta.getServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().startsWith("/v23.0/" + number + "/messages")).toList();
     }
 
@@ -266,7 +260,7 @@ public final class SenderBenchmark {
     private void overhead(int count) throws Exception {
         System.out.printf("%n2. Own overhead: %d commands across 4 numbers (limit 1000/s each), Meta answers at once%n",
                 count);
-        int before = meta.getAllServeEvents().size();
+        int before = meta.getServeEvents().size();
         Duration cpuBefore = senderCpu();
         long start = System.nanoTime();
         List<String> keys = new ArrayList<>();
@@ -284,7 +278,7 @@ public final class SenderBenchmark {
         System.out.printf("   the sender process used %.1f CPU-s for them: %.0f commands per CPU-second, i.e. about "
                 + "%.0f/s if it had 2 cores to itself (broker, MongoDB and WireMock ran on the same cores)%n",
                 cpu, done / cpu, 2 * done / cpu);
-        System.out.printf("   (WireMock requests in this part: %d)%n", meta.getAllServeEvents().size() - before);
+        System.out.printf("   (WireMock requests in this part: %d)%n", meta.getServeEvents().size() - before);
     }
 
     private void flaky(int count) throws Exception {
