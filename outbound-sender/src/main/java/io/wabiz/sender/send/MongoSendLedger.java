@@ -6,22 +6,27 @@ import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.SendMessage;
 import java.util.Date;
 import java.util.Optional;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
-/** {@link SendLedger} in the {@code sends} collection; the idempotency key is the document id (unique). */
+/**
+ * {@link SendLedger} in the {@code sends} collection; the idempotency key is the document id (unique).
+ * Two writes per send sit on the hot path, so they use the driver's collection directly: the entries are
+ * plain documents and need none of Spring Data's mapping.
+ */
 public class MongoSendLedger implements SendLedger {
 
     static final String COLLECTION = "sends";
 
-    private final MongoOperations mongo;
+    private final MongoCollection<Document> sends;
 
     public MongoSendLedger(MongoOperations mongo) {
-        this.mongo = mongo;
+        this.sends = mongo.getCollection(COLLECTION);
     }
 
     @Override
@@ -33,10 +38,13 @@ public class MongoSendLedger implements SendLedger {
                 .append("state", "IN_FLIGHT")
                 .append("startedAt", new Date());
         try {
-            mongo.insert(entry, COLLECTION);
+            sends.insertOne(entry);
             return Optional.empty();
-        } catch (DuplicateKeyException alreadyThere) {
-            Document earlier = mongo.findById(command.idempotencyKey(), Document.class, COLLECTION);
+        } catch (MongoWriteException alreadyThere) {
+            if (alreadyThere.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw alreadyThere;
+            }
+            Document earlier = sends.find(Filters.eq("_id", command.idempotencyKey())).first();
             if (earlier == null) {
                 throw alreadyThere;
             }
@@ -50,15 +58,15 @@ public class MongoSendLedger implements SendLedger {
 
     @Override
     public void complete(String idempotencyKey, TopicRecord outcome) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(idempotencyKey)), new Update()
-                .set("state", "DONE")
-                .set("finishedAt", new Date())
-                .set("outcomeType", TopicCatalogue.typeName(outcome.getClass()))
-                .set("outcome", EventJson.toJson(outcome)), COLLECTION);
+        sends.updateOne(Filters.eq("_id", idempotencyKey), Updates.combine(
+                Updates.set("state", "DONE"),
+                Updates.set("finishedAt", new Date()),
+                Updates.set("outcomeType", TopicCatalogue.typeName(outcome.getClass())),
+                Updates.set("outcome", EventJson.toJson(outcome))));
     }
 
     @Override
     public void abandon(String idempotencyKey) {
-        mongo.remove(Query.query(Criteria.where("_id").is(idempotencyKey).and("state").is("IN_FLIGHT")), COLLECTION);
+        sends.deleteOne(Filters.and(Filters.eq("_id", idempotencyKey), Filters.eq("state", "IN_FLIGHT")));
     }
 }
