@@ -16,9 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * its slot cannot be reused. Callers queue on a fair lock, so permits go out in arrival order.
  *
  * <p>Within the window, sends are also paced: one every {@code window / limit}, with bursts of at most a
- * tenth of the limit (a virtual-scheduling cell-rate check). Without it a backlog goes out as one burst at
- * the start of each window; the receiver then gets {@code limit} requests in a fraction of a second, and a
- * hiccup on its side (or on the network) lets some of them be counted together with the next window's.
+ * fiftieth of the limit (a virtual-scheduling cell-rate check). Without it a backlog goes out as one burst
+ * at the start of each window; the receiver then gets {@code limit} requests in a fraction of a second, and
+ * a hiccup on its side (or on the network) lets some of them be counted together with the next window's.
+ * With small bursts the window itself is rarely what holds a send back; it stays as the hard bound.
  */
 public final class SlidingWindowRateLimiter {
 
@@ -38,7 +39,7 @@ public final class SlidingWindowRateLimiter {
         this.ring = new Permit[limit];
         this.windowNanos = window.toNanos();
         this.spacingNanos = windowNanos / limit;
-        int burst = Math.max(1, limit / 10);
+        int burst = Math.max(1, limit / 50);
         this.burstToleranceNanos = (burst - 1) * spacingNanos;
     }
 
