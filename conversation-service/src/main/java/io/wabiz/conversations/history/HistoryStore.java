@@ -14,9 +14,17 @@ import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.MetaError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,14 +32,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.bson.Document;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Writes the history with single-document, commutative updates only (MongoDB without transactions):
  * every record can arrive late, early or twice and the result is the same.
+ *
+ * <p>The batch paths fed by the topics write plain documents through the driver: mapping every update
+ * through Spring Data's query and update mappers cost more than a third of the service's CPU at full
+ * ingest. Field names and BSON types are the ones the read side's {@link MessageDocument} and
+ * {@link ConversationDocument} map back; nested records go through Spring Data's converter, as before.
  */
 public class HistoryStore {
 
@@ -49,11 +64,20 @@ public class HistoryStore {
         EARLY
     }
 
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
     private final MongoTemplate mongo;
+    private final MongoConverter converter;
+    private final MongoCollection<Document> messageCollection;
+    private final MongoCollection<Document> conversationCollection;
     private final Duration customerWindow;
 
     public HistoryStore(MongoTemplate mongo, Duration customerWindow) {
         this.mongo = mongo;
+        this.converter = mongo.getConverter();
+        this.messageCollection = mongo.getCollection(MessageDocument.COLLECTION);
+        this.conversationCollection = mongo.getCollection(ConversationDocument.COLLECTION);
         this.customerWindow = customerWindow;
     }
 
@@ -92,13 +116,13 @@ public class HistoryStore {
      */
     public List<Outcome> recordInbound(List<InboundMessageReceived> events) {
         events.forEach(HistoryStore::validate);
-        Map<String, MessageDocument> before = existing(events.stream().map(InboundMessageReceived::wamid).toList());
+        Map<String, Stored> before = existing(events.stream().map(InboundMessageReceived::wamid).toList());
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Map<String, Summary> summaries = new LinkedHashMap<>();
-        BulkOperations messages = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
+        List<WriteModel<Document>> messages = new ArrayList<>(events.size());
         Set<String> seen = new HashSet<>();
         for (InboundMessageReceived event : events) {
-            MessageDocument old = before.get(event.wamid());
+            Stored old = before.get(event.wamid());
             if ((old != null && old.known()) || !seen.add(event.wamid())) {
                 outcomes.add(Outcome.DUPLICATE);
                 continue;
@@ -106,17 +130,17 @@ public class HistoryStore {
             MessageContent content = MessageContent.of(event.content());
             Instant at = event.sentAt() != null ? event.sentAt() : event.occurredAt();
             String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
-            Update update = new Update()
+            Changes update = new Changes()
                     .set("wamid", event.wamid()).set("conversationId", conversationId)
                     .set("businessPhoneNumberId", event.businessPhoneNumberId()).set("customerWaId", event.customerWaId())
-                    .set("direction", Direction.INBOUND).set("type", content.type()).set("at", at)
-                    .set("summarized", true);
-            setIfPresent(update, "text", content.text());
-            setIfPresent(update, "media", content.media());
-            setIfPresent(update, "content", content.content());
-            setIfPresent(update, "context", event.context());
-            setIfPresent(update, "customerProfileName", event.customerProfileName());
-            messages.upsert(byId(event.wamid()), update);
+                    .set("direction", Direction.INBOUND.name()).set("type", content.type()).set("at", date(at))
+                    .set("summarized", true)
+                    .setIfPresent("text", content.text())
+                    .setIfPresent("media", stored(content.media()))
+                    .setIfPresent("content", stored(content.content()))
+                    .setIfPresent("context", stored(event.context()))
+                    .setIfPresent("customerProfileName", event.customerProfileName());
+            messages.add(upsert(event.wamid(), update));
             summaries.computeIfAbsent(conversationId, id -> new Summary(id, event.businessPhoneNumberId(),
                             event.customerWaId()))
                     .add(new LastMessage(at, event.wamid(), Direction.INBOUND, content.type(), content.text()), true,
@@ -138,9 +162,9 @@ public class HistoryStore {
      */
     public List<Outcome> recordStatuses(List<MessageStatusChanged> events) {
         events.forEach(HistoryStore::validate);
-        Map<String, MessageDocument> before = existing(events.stream().map(MessageStatusChanged::wamid).toList());
+        Map<String, Stored> before = existing(events.stream().map(MessageStatusChanged::wamid).toList());
         Map<String, StatusState> states = new HashMap<>();
-        Map<String, Update> updates = new LinkedHashMap<>();
+        Map<String, Changes> updates = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (MessageStatusChanged event : events) {
             String wamid = event.wamid();
@@ -148,32 +172,32 @@ public class HistoryStore {
             Instant at = event.statusAt() != null ? event.statusAt() : event.occurredAt();
             StatusState state = states.computeIfAbsent(wamid, id -> StatusState.of(before.get(id)));
             outcomes.add(state.apply(status));
-            Update update = updates.computeIfAbsent(wamid, id -> new Update().setOnInsert("wamid", id));
+            Changes update = updates.computeIfAbsent(wamid, id -> new Changes().setOnInsert("wamid", id));
             update.max("statusRank", Math.max(StatusProgress.rank(status), state.batchRank));
-            update.min("timeline." + status.name(), state.earliest(status, at));
+            update.min("timeline." + status.name(), date(state.earliest(status, at)));
             if (event.businessPhoneNumberId() != null && event.customerWaId() != null) {
                 update.setOnInsert("conversationId", ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId()))
                         .setOnInsert("businessPhoneNumberId", event.businessPhoneNumberId())
                         .setOnInsert("customerWaId", event.customerWaId());
             }
             if (event.pricing() != null) {
-                setIfPresent(update, "pricingCategory", event.pricing().category());
+                update.setIfPresent("pricingCategory", event.pricing().category());
                 update.set("billable", event.pricing().billable());
                 state.pricingCategory = event.pricing().category();
             }
             if (status == DeliveryStatus.FAILED && !event.errors().isEmpty()) {
                 MetaError error = event.errors().getFirst();
-                update.set("error", new MessageError(error.code(), error.title(),
+                update.set("error", stored(new MessageError(error.code(), error.title(),
                         error.details() != null ? error.details() : error.message(),
-                        ErrorHelp.of(error.code(), null, error.href()), error.href(), at));
+                        ErrorHelp.of(error.code(), null, error.href()), error.href(), at)));
             }
         }
         // a batch of repeated statuses (Meta retries webhooks) changes nothing: no write at all
         updates.keySet().removeIf(wamid -> states.get(wamid).changesNothing(before.get(wamid)));
         if (!updates.isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
-            updates.forEach((wamid, update) -> bulk.upsert(byId(wamid), update));
-            bulk.execute();
+            List<WriteModel<Document>> writes = new ArrayList<>(updates.size());
+            updates.forEach((wamid, update) -> writes.add(upsert(wamid, update)));
+            messageCollection.bulkWrite(writes, UNORDERED);
         }
         return outcomes;
     }
@@ -188,23 +212,18 @@ public class HistoryStore {
      */
     public List<Outcome> recordAccepted(List<MessageAccepted> events) {
         events.forEach(HistoryStore::validate);
-        Map<String, MessageDocument> before = existing(events.stream().map(MessageAccepted::wamid).toList());
+        Map<String, Stored> before = existing(events.stream().map(MessageAccepted::wamid).toList());
         List<String> pendingIds = events.stream().map(MessageAccepted::idempotencyKey).filter(k -> k != null)
                 .map(MessageDocument::pendingId).toList();
-        Map<String, MessageDocument> pending = new HashMap<>();
-        if (!pendingIds.isEmpty()) {
-            Query pendingQuery = query(where("_id").in(pendingIds));
-            pendingQuery.fields().include("at");
-            mongo.find(pendingQuery, MessageDocument.class).forEach(p -> pending.put(p.id(), p));
-        }
+        Map<String, Stored> pending = pendingIds.isEmpty() ? Map.of() : find(pendingIds, "at");
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Map<String, Summary> summaries = new LinkedHashMap<>();
-        BulkOperations messages = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MessageDocument.class);
+        List<WriteModel<Document>> messages = new ArrayList<>(events.size());
         Set<String> seen = new HashSet<>();
         for (MessageAccepted event : events) {
-            MessageDocument old = before.get(event.wamid());
+            Stored old = before.get(event.wamid());
             boolean known = (old != null && old.known()) || !seen.add(event.wamid());
-            MessageDocument pendingSend = event.idempotencyKey() == null ? null
+            Stored pendingSend = event.idempotencyKey() == null ? null
                     : pending.get(MessageDocument.pendingId(event.idempotencyKey()));
             if (known && pendingSend == null) {
                 outcomes.add(Outcome.DUPLICATE);
@@ -213,24 +232,24 @@ public class HistoryStore {
             Instant at = pendingSend != null && pendingSend.at() != null ? pendingSend.at() : event.occurredAt();
             String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.recipientWaId());
             MessageContent content = MessageContent.of(event.content());
-            Update update = new Update()
+            Changes update = new Changes()
                     .set("wamid", event.wamid()).set("conversationId", conversationId)
                     .set("businessPhoneNumberId", event.businessPhoneNumberId())
                     .set("customerWaId", event.recipientWaId())
-                    .set("direction", Direction.OUTBOUND).set("type", content.type())
-                    .min("at", at).min("acceptedAt", event.occurredAt())
+                    .set("direction", Direction.OUTBOUND.name()).set("type", content.type())
+                    .min("at", date(at)).min("acceptedAt", date(event.occurredAt()))
                     .max("statusRank", StatusProgress.rank(DeliveryStatus.PENDING))
-                    .min("timeline." + DeliveryStatus.PENDING.name(), at)
-                    .set("summarized", true);
-            setIfPresent(update, "text", content.text());
-            setIfPresent(update, "media", content.media());
-            setIfPresent(update, "content", content.content());
-            setIfPresent(update, "correlation", event.correlation());
-            setIfPresent(update, "idempotencyKey", event.idempotencyKey());
-            setIfPresent(update, "commandId", event.commandId());
-            setIfPresent(update, "sendForm", event.form() == null ? null : event.form().name());
-            setIfPresent(update, "replyToWamid", event.replyToWamid());
-            messages.upsert(byId(event.wamid()), update);
+                    .min("timeline." + DeliveryStatus.PENDING.name(), date(at))
+                    .set("summarized", true)
+                    .setIfPresent("text", content.text())
+                    .setIfPresent("media", stored(content.media()))
+                    .setIfPresent("content", stored(content.content()))
+                    .setIfPresent("correlation", stored(event.correlation()))
+                    .setIfPresent("idempotencyKey", event.idempotencyKey())
+                    .setIfPresent("commandId", event.commandId())
+                    .setIfPresent("sendForm", event.form() == null ? null : event.form().name())
+                    .setIfPresent("replyToWamid", event.replyToWamid());
+            messages.add(upsert(event.wamid(), update));
             summaries.computeIfAbsent(conversationId, id -> new Summary(id, event.businessPhoneNumberId(),
                             event.recipientWaId()))
                     .add(new LastMessage(at, event.wamid(), Direction.OUTBOUND, content.type(), content.text()), false,
@@ -240,7 +259,7 @@ public class HistoryStore {
         write(summaries, messages);
         if (!pending.isEmpty()) {
             // the pending sends now live on under their wamids
-            mongo.remove(query(where("_id").in(pending.keySet())), MessageDocument.class);
+            messageCollection.deleteMany(Filters.in("_id", pending.keySet()));
         }
         return outcomes;
     }
@@ -330,14 +349,10 @@ public class HistoryStore {
 
     private void summarize(String conversationId, String phoneNumberId, String waId, LastMessage last,
                            boolean inbound, String wamid, String profileName) {
-        org.bson.Document lastMessage = new org.bson.Document("at", last.at()) // compared first by $max
-                .append("messageId", last.messageId())
-                .append("direction", last.direction().name())
-                .append("type", last.type())
-                .append("text", last.text());
         Update update = new Update()
                 .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
-                .min("createdAt", last.at()).max("lastActivityAt", last.at()).max("lastMessage", lastMessage);
+                .min("createdAt", last.at()).max("lastActivityAt", last.at())
+                .max("lastMessage", lastMessageDocument(last));
         if (inbound) {
             update.max("lastInboundAt", last.at()).max("windowOpenUntil", last.at().plus(customerWindow))
                     .addToSet("unreadWamids", wamid);
@@ -346,29 +361,95 @@ public class HistoryStore {
         mongo.upsert(query(where("_id").is(conversationId)), update, ConversationDocument.class);
     }
 
-    private Map<String, MessageDocument> existing(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
+    /** What a batch needs to know of a stored message: whether it is known, and how far its status went. */
+    private record Stored(boolean known, Integer statusRank, Map<String, Instant> timeline, String pricingCategory,
+                          Instant at) {
+
+        static Stored of(Document document) {
+            Document timeline = document.get("timeline", Document.class);
+            Map<String, Instant> times = null;
+            if (timeline != null) {
+                times = new HashMap<>();
+                for (Map.Entry<String, Object> status : timeline.entrySet()) {
+                    times.put(status.getKey(), status.getValue() instanceof Date d ? d.toInstant() : null);
+                }
+            }
+            Date at = document.getDate("at");
+            return new Stored(document.get("direction") != null, document.getInteger("statusRank"), times,
+                    document.getString("pricingCategory"), at == null ? null : at.toInstant());
         }
-        Query query = query(where("_id").in(new HashSet<>(ids)));
-        query.fields().include("direction", "statusRank", "timeline", "summarized", "pricingCategory");
-        Map<String, MessageDocument> found = new HashMap<>();
-        mongo.find(query, MessageDocument.class).forEach(m -> found.put(m.id(), m));
+    }
+
+    private Map<String, Stored> existing(List<String> ids) {
+        return ids.isEmpty() ? Map.of() : find(ids, "direction", "statusRank", "timeline", "pricingCategory");
+    }
+
+    /** Only the fields asked for: the embedded store copies whole documents otherwise. */
+    private Map<String, Stored> find(List<String> ids, String... fields) {
+        Map<String, Stored> found = new HashMap<>();
+        for (Document document : messageCollection.find(Filters.in("_id", new HashSet<>(ids)))
+                .projection(Projections.include(fields))) {
+            found.put(document.getString("_id"), Stored.of(document));
+        }
         return found;
     }
 
-    private void write(Map<String, Summary> summaries, BulkOperations messages) {
+    private void write(Map<String, Summary> summaries, List<WriteModel<Document>> messages) {
         if (summaries.isEmpty()) {
             return;
         }
-        BulkOperations conversations = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ConversationDocument.class);
-        summaries.values().forEach(summary -> conversations.upsert(byId(summary.conversationId), summary.update()));
-        conversations.execute();
-        messages.execute();
+        List<WriteModel<Document>> conversations = new ArrayList<>(summaries.size());
+        summaries.values().forEach(summary -> conversations.add(upsert(summary.conversationId, summary.update())));
+        conversationCollection.bulkWrite(conversations, UNORDERED);
+        messageCollection.bulkWrite(messages, UNORDERED);
     }
 
-    private static Query byId(String id) {
-        return query(where("_id").is(id));
+    private static UpdateOneModel<Document> upsert(String id, Changes changes) {
+        return new UpdateOneModel<>(Filters.eq("_id", id), changes.document, UPSERT);
+    }
+
+    /** A nested record or map as Spring Data stores it, so the read side maps it back unchanged. */
+    private Object stored(Object value) {
+        return value == null ? null : converter.convertToMongoType(value, TypeInformation.of(value.getClass()));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    /** One update document, operator by operator ({@code $set}, {@code $min}, ...), encoded once by the driver. */
+    private static final class Changes {
+
+        private final Document document = new Document();
+
+        private Changes operator(String operator, String field, Object value) {
+            ((Document) document.computeIfAbsent(operator, name -> new Document())).append(field, value);
+            return this;
+        }
+
+        Changes set(String field, Object value) {
+            return operator("$set", field, value);
+        }
+
+        Changes setIfPresent(String field, Object value) {
+            return value == null ? this : set(field, value);
+        }
+
+        Changes setOnInsert(String field, Object value) {
+            return operator("$setOnInsert", field, value);
+        }
+
+        Changes min(String field, Object value) {
+            return operator("$min", field, value);
+        }
+
+        Changes max(String field, Object value) {
+            return operator("$max", field, value);
+        }
+
+        Changes addToSetEach(String field, List<?> values) {
+            return operator("$addToSet", field, new Document("$each", values));
+        }
     }
 
     /** What a batch does to one conversation's summary, merged into one commutative update. */
@@ -404,19 +485,16 @@ public class HistoryStore {
             }
         }
 
-        Update update() {
-            org.bson.Document lastMessage = new org.bson.Document("at", last.at()) // compared first by $max
-                    .append("messageId", last.messageId())
-                    .append("direction", last.direction().name())
-                    .append("type", last.type())
-                    .append("text", last.text());
-            Update update = new Update()
+        Changes update() {
+            Changes update = new Changes()
                     .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
-                    .min("createdAt", first).max("lastActivityAt", last.at()).max("lastMessage", lastMessage);
+                    .min("createdAt", date(first)).max("lastActivityAt", date(last.at()))
+                    .max("lastMessage", lastMessageDocument(last));
             if (lastInbound != null) {
-                update.max("lastInboundAt", lastInbound).max("windowOpenUntil", lastInbound.plus(customerWindow))
-                        .addToSet("unreadWamids").each(unread.toArray());
-                setIfPresent(update, "customerProfileName", profileName);
+                update.max("lastInboundAt", date(lastInbound))
+                        .max("windowOpenUntil", date(lastInbound.plus(customerWindow)))
+                        .addToSetEach("unreadWamids", unread)
+                        .setIfPresent("customerProfileName", profileName);
             }
             return update;
         }
@@ -440,9 +518,9 @@ public class HistoryStore {
             }
         }
 
-        static StatusState of(MessageDocument document) {
-            return document == null ? new StatusState(false, null, null)
-                    : new StatusState(document.known(), document.statusRank(), document.timeline());
+        static StatusState of(Stored stored) {
+            return stored == null ? new StatusState(false, null, null)
+                    : new StatusState(stored.known(), stored.statusRank(), stored.timeline());
         }
 
         Outcome apply(DeliveryStatus status) {
@@ -470,7 +548,7 @@ public class HistoryStore {
         }
 
         /** True when the stored message already shows everything this batch says about it. */
-        boolean changesNothing(MessageDocument stored) {
+        boolean changesNothing(Stored stored) {
             if (stored == null || stored.statusRank() == null || stored.timeline() == null
                     || stored.statusRank() < batchRank) {
                 return false;
@@ -483,6 +561,15 @@ public class HistoryStore {
             }
             return pricingCategory == null || pricingCategory.equals(stored.pricingCategory());
         }
+    }
+
+    /** Field order matters: {@code $max} compares these documents by {@code at} first. */
+    private static Document lastMessageDocument(LastMessage last) {
+        return new Document("at", date(last.at()))
+                .append("messageId", last.messageId())
+                .append("direction", last.direction().name())
+                .append("type", last.type())
+                .append("text", last.text());
     }
 
     private MessageDocument upsertReturningOld(String id, Update update) {
