@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -137,7 +138,8 @@ public class HistoryStore {
                     .set("summarized", true)
                     .setIfPresent("text", content.text())
                     .setIfPresent("media", stored(content.media()))
-                    .setIfPresent("content", stored(content.content()))
+                    // plain maps and lists (a JSON tree): the driver encodes them as they are
+                    .setIfPresent("content", content.content())
                     .setIfPresent("context", stored(event.context()))
                     .setIfPresent("customerProfileName", event.customerProfileName());
             messages.add(upsert(event.wamid(), update));
@@ -172,15 +174,22 @@ public class HistoryStore {
             Instant at = event.statusAt() != null ? event.statusAt() : event.occurredAt();
             StatusState state = states.computeIfAbsent(wamid, id -> StatusState.of(before.get(id)));
             outcomes.add(state.apply(status));
-            Changes update = updates.computeIfAbsent(wamid, id -> new Changes().setOnInsert("wamid", id));
+            Stored stored = before.get(wamid);
+            Changes update = updates.computeIfAbsent(wamid, id -> new Changes());
             update.max("statusRank", Math.max(StatusProgress.rank(status), state.batchRank));
             update.min("timeline." + status.name(), date(state.earliest(status, at)));
-            if (event.businessPhoneNumberId() != null && event.customerWaId() != null) {
+            // fields a stored document already has are left out: each one costs the store on every update
+            if (stored == null) {
+                update.setOnInsert("wamid", wamid);
+            }
+            if (stored == null && event.businessPhoneNumberId() != null && event.customerWaId() != null) {
                 update.setOnInsert("conversationId", ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId()))
                         .setOnInsert("businessPhoneNumberId", event.businessPhoneNumberId())
                         .setOnInsert("customerWaId", event.customerWaId());
             }
-            if (event.pricing() != null) {
+            if (event.pricing() != null && !(stored != null
+                    && Objects.equals(stored.pricingCategory(), event.pricing().category())
+                    && Objects.equals(stored.billable(), event.pricing().billable()))) {
                 update.setIfPresent("pricingCategory", event.pricing().category());
                 update.set("billable", event.pricing().billable());
                 state.pricingCategory = event.pricing().category();
@@ -243,7 +252,8 @@ public class HistoryStore {
                     .set("summarized", true)
                     .setIfPresent("text", content.text())
                     .setIfPresent("media", stored(content.media()))
-                    .setIfPresent("content", stored(content.content()))
+                    // plain maps and lists (a JSON tree): the driver encodes them as they are
+                    .setIfPresent("content", content.content())
                     .setIfPresent("correlation", stored(event.correlation()))
                     .setIfPresent("idempotencyKey", event.idempotencyKey())
                     .setIfPresent("commandId", event.commandId())
@@ -363,7 +373,7 @@ public class HistoryStore {
 
     /** What a batch needs to know of a stored message: whether it is known, and how far its status went. */
     private record Stored(boolean known, Integer statusRank, Map<String, Instant> timeline, String pricingCategory,
-                          Instant at) {
+                          Boolean billable, Instant at) {
 
         static Stored of(Document document) {
             Document timeline = document.get("timeline", Document.class);
@@ -376,12 +386,14 @@ public class HistoryStore {
             }
             Date at = document.getDate("at");
             return new Stored(document.get("direction") != null, document.getInteger("statusRank"), times,
-                    document.getString("pricingCategory"), at == null ? null : at.toInstant());
+                    document.getString("pricingCategory"), document.getBoolean("billable"),
+                    at == null ? null : at.toInstant());
         }
     }
 
     private Map<String, Stored> existing(List<String> ids) {
-        return ids.isEmpty() ? Map.of() : find(ids, "direction", "statusRank", "timeline", "pricingCategory");
+        return ids.isEmpty() ? Map.of() : find(ids, "direction", "statusRank", "timeline", "pricingCategory",
+                "billable");
     }
 
     /** Only the fields asked for: the embedded store copies whole documents otherwise. */
