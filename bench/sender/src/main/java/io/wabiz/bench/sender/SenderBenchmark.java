@@ -62,9 +62,14 @@ public final class SenderBenchmark {
     private volatile boolean collecting = true;
     private KafkaProducer<String, TopicRecord> producer;
 
-    public static void main(String[] args) throws Exception {
-        new SenderBenchmark().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        try {
+            new SenderBenchmark().run();
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1); // the broker's threads would keep a failed run's JVM alive
+        }
     }
 
     private void run() throws Exception {
