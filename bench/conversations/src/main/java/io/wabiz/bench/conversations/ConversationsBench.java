@@ -74,9 +74,9 @@ public final class ConversationsBench {
                     Duration.between(readySince, Instant.now()).toMillis() / 1000.0, port);
             MongoCollection<Document> messages = mongo.getDatabase("conversation-service").getCollection("messages");
 
-            // 0. warm-up (not timed): the same mix, a fifth of the size
+            // 0. warm-up (not timed): the same mix, WARM_UP_MESSAGES of it (default in the run script)
             Instant base = Instant.now().minus(Duration.ofDays(60));
-            int warmUp = ingestMessages / 5;
+            int warmUp = Integer.getInteger("bench.warmUpMessages", ingestMessages / 5);
             List<TopicRecord> warmUpRecords = ingestRecords(-warmUp, 0, base);
             publish(producer, warmUpRecords);
             awaitProcessed(http, port, warmUp, warmUpRecords.size() - warmUp);
