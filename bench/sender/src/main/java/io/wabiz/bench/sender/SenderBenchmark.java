@@ -1,7 +1,5 @@
 package io.wabiz.bench.sender;
 
-import io.wabiz.testsupport.SlidingWindows;
-
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -16,6 +14,7 @@ import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.testsupport.SharedKafkaBroker;
 import io.wabiz.testsupport.SharedMongoServer;
+import io.wabiz.testsupport.SlidingWindows;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -226,9 +225,13 @@ public final class SenderBenchmark {
         }
     }
 
+    private static String messagesPath(String number) {
+        return "/v23.0/" + number + "/messages";
+    }
+
     /** Filtered by WireMock itself: the whole log of a long run is too big for one admin answer. */
     private List<LoggedRequest> requestsTo(String number) {
-        return meta.find(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v23.0/" + number + "/messages")));
+        return meta.find(WireMock.postRequestedFor(WireMock.urlPathEqualTo(messagesPath(number))));
     }
 
     private void slowMeta(String number, int rate, int seconds, String phase) throws Exception {
@@ -236,8 +239,8 @@ public final class SenderBenchmark {
         System.out.printf("%n1. Meta answering in 1 s, limit %d/s, %d commands (one burst)%s ...%n", rate, count, phase);
         List<String> keys = publish(number, count, "slow" + rate + "-" + UUID.randomUUID(), 1);
         awaitOutcomes(keys, Duration.ofSeconds(seconds * 4L + 60));
-        List<Long> arrivals = requestsTo(number).stream().map(e -> e.getLoggedDate().getTime())
-                .sorted().toList();
+        List<LoggedRequest> events = requestsTo(number);
+        List<Long> arrivals = events.stream().map(e -> e.getLoggedDate().getTime()).sorted().toList();
         long accepted = keys.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted).count();
         double span = (arrivals.getLast() - arrivals.getFirst()) / 1000.0;
         double achieved = (arrivals.size() - 1) / span;
@@ -245,7 +248,6 @@ public final class SenderBenchmark {
                 keys.stream().filter(outcomes::containsKey).count());
         System.out.printf("   rate achieved %.1f/s of %d/s configured = %.1f%% (goal >= 90%%)%n", achieved, rate,
                 100 * achieved / rate);
-        List<LoggedRequest> events = requestsTo(number);
         Map<String, Long> writes = senderWrites(number);
         writes.keySet().retainAll(new java.util.HashSet<>(keys)); // this run's only
         List<Long> delays = new ArrayList<>();
@@ -309,7 +311,7 @@ public final class SenderBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         // with their answers: this part's log only (reset above), small enough for one admin answer
         List<ServeEvent> events = meta.getServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/v23.0/" + FLAKY + "/messages")).toList();
+                .filter(e -> e.getRequest().getUrl().startsWith(messagesPath(FLAKY))).toList();
         Map<String, Integer> delivered = new HashMap<>();
         Map<String, List<long[]>> deliveredByCustomer = new HashMap<>();
         int failedCalls = 0;
@@ -371,7 +373,6 @@ public final class SenderBenchmark {
     private Duration senderCpu() {
         return sender.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
-
 
     private void collectOutcomes(String kafka) {
         CloudEventDeserializer events = new CloudEventDeserializer();
