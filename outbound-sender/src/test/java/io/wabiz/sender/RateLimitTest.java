@@ -1,6 +1,5 @@
 package io.wabiz.sender;
 
-import io.wabiz.testsupport.SlidingWindows;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.wabiz.events.Topics;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.sender.templates.TemplateScheduler;
+import io.wabiz.testsupport.SlidingWindows;
 import io.wabiz.testsupport.TopicWatcher;
 import java.time.Duration;
 import java.util.List;

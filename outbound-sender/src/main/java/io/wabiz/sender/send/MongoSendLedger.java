@@ -1,16 +1,16 @@
 package io.wabiz.sender.send;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.wabiz.events.EventJson;
 import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.SendMessage;
 import java.util.Date;
 import java.util.Optional;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 

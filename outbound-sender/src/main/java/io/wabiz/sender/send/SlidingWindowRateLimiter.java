@@ -23,6 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SlidingWindowRateLimiter {
 
+    /** A burst is at most limit / this many sends: 20 at 1,000/s, 1 (no burst) at 80/s. */
+    private static final int BURST_DIVISOR = 50;
+
     private final Permit[] ring;
     private final long windowNanos;
     private final long spacingNanos;
@@ -39,7 +42,7 @@ public final class SlidingWindowRateLimiter {
         this.ring = new Permit[limit];
         this.windowNanos = window.toNanos();
         this.spacingNanos = windowNanos / limit;
-        int burst = Math.max(1, limit / 50);
+        int burst = Math.max(1, limit / BURST_DIVISOR);
         this.burstToleranceNanos = (burst - 1) * spacingNanos;
     }
 
