@@ -7,13 +7,13 @@ import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes all records of one webhook body as one burst (the producer batches them) and returns only
- * when the broker acknowledged every one of them (acks=all), or throws {@link KafkaUnavailableException}.
+ * Publishes all records of one webhook body as one burst (the producer batches them) and completes only
+ * when the broker acknowledged every one of them (acks=all), or fails with {@link KafkaUnavailableException}.
  * Records of one conversation share a key, hence a partition, and are sent in body order, so their order holds.
  */
 public class DurablePublisher {
@@ -40,29 +40,39 @@ public class DurablePublisher {
                 .tag("outcome", outcome).publishPercentileHistogram().register(registry);
     }
 
-    public void publishAll(List<TopicRecord> records) {
+    /** Completes when Kafka stored every record; never throws, fails with {@link KafkaUnavailableException}. */
+    public CompletableFuture<Void> publishAll(List<TopicRecord> records) {
         long start = System.nanoTime();
         CompletableFuture<?>[] sent = new CompletableFuture<?>[records.size()];
         try {
             for (int i = 0; i < sent.length; i++) {
                 sent[i] = publisher.publish(records.get(i));
                 if (sent[i].isCompletedExceptionally()) {
-                    // failed without waiting for the broker (no metadata within max.block.ms): do not block once per record
-                    sent[i].get();
+                    // failed without reaching the broker (no metadata within max.block.ms): the rest would fail alike
+                    return failure(start, sent[i]);
                 }
             }
-            CompletableFuture.allOf(sent).get(waitBound.toMillis(), TimeUnit.MILLISECONDS);
-            acknowledged.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw fail(start, "Kafka refused or timed out", e.getCause());
-        } catch (TimeoutException e) {
-            throw fail(start, "Kafka did not acknowledge within " + waitBound, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail(start, "interrupted while waiting for Kafka", e);
         } catch (RuntimeException e) {
-            throw fail(start, "Kafka send failed", e);
+            return CompletableFuture.failedFuture(fail(start, "Kafka send failed", e));
         }
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        CompletableFuture.allOf(sent).orTimeout(waitBound.toMillis(), TimeUnit.MILLISECONDS).whenComplete((all, error) -> {
+            if (error == null) {
+                acknowledged.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                stored.complete(null);
+            } else {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                stored.completeExceptionally(cause instanceof TimeoutException
+                        ? fail(start, "Kafka did not acknowledge within " + waitBound, cause)
+                        : fail(start, "Kafka refused or timed out", cause));
+            }
+        });
+        return stored;
+    }
+
+    private CompletableFuture<Void> failure(long start, CompletableFuture<?> failedSend) {
+        Throwable cause = failedSend.exceptionNow();
+        return CompletableFuture.failedFuture(fail(start, "Kafka refused or timed out", cause));
     }
 
     private KafkaUnavailableException fail(long start, String message, Throwable cause) {

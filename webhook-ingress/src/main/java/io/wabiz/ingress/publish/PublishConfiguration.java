@@ -1,15 +1,21 @@
 package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.events.Topics;
 import io.wabiz.ingress.IngressProperties;
 import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 
@@ -22,12 +28,19 @@ import org.springframework.kafka.support.ProducerListener;
  *   <li>{@code request.timeout.ms} = publish timeout - 500 ms (Kafka wants delivery >= linger + request);</li>
  *   <li>{@code max.block.ms} = 1 s: how long {@code send()} may wait for metadata when the broker is unknown.</li>
  * </ul>
+ * Sends are made on the web server's event loops, so {@code send()} must not wait for metadata there: the
+ * metadata of every topic the ingress writes is loaded at startup and kept ({@code metadata.max.idle.ms}),
+ * even for topics as rare as account notices.
  * acks=all and idempotence are the platform defaults and are set again here: this is the door from Meta.
  */
 @Configuration(proxyBeanMethods = false)
 class PublishConfiguration {
 
     static final Duration MAX_BLOCK = Duration.ofSeconds(1);
+    static final List<String> TOPICS = List.of(Topics.WEBHOOK_RAW, Topics.INBOUND_MESSAGES, Topics.INBOUND_STATUSES,
+            Topics.ACCOUNT_NOTICES);
+    private static final Duration KEEP_TOPIC_METADATA = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(PublishConfiguration.class);
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer ingressProducerTimeouts(IngressProperties properties) {
@@ -37,7 +50,22 @@ class PublishConfiguration {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishTimeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (publishTimeout - 500),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis()));
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis(),
+                ProducerConfig.METADATA_MAX_IDLE_CONFIG, KEEP_TOPIC_METADATA.toMillis()));
+    }
+
+    /** Loads the metadata of the ingress' topics before traffic; with the broker down it only logs. */
+    @Bean
+    ApplicationRunner producerMetadataWarmUp(KafkaOperations<?, ?> kafka) {
+        return args -> {
+            for (String topic : TOPICS) {
+                try {
+                    kafka.partitionsFor(topic);
+                } catch (RuntimeException e) {
+                    log.warn("No metadata yet for topic {} ({}); the first webhooks may wait for it", topic, e.toString());
+                }
+            }
+        };
     }
 
     /**

@@ -18,7 +18,8 @@ public class IngressMetrics {
 
     /** How a webhook request ended; the {@code outcome} tag of {@value #REQUESTS}. */
     public enum Outcome {
-        ACCEPTED, VERIFIED, VERIFICATION_REFUSED, INVALID_SIGNATURE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, MALFORMED,
+        ACCEPTED, VERIFIED, VERIFICATION_REFUSED, INVALID_SIGNATURE, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED,
+        MALFORMED,
         UNKNOWN_PHONE_NUMBER, KAFKA_UNAVAILABLE, ERROR;
 
         String tag() {

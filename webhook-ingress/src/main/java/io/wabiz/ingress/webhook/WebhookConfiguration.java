@@ -3,10 +3,15 @@ package io.wabiz.ingress.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.ingress.IngressProperties;
 import io.wabiz.ingress.normalise.WebhookNormaliser;
+import io.wabiz.ingress.publish.DurablePublisher;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -19,6 +24,23 @@ class WebhookConfiguration {
     @Bean
     WebhookNormaliser webhookNormaliser() {
         return new WebhookNormaliser();
+    }
+
+    @Bean
+    WebhookHandler webhookHandler(IngressProperties properties, WebhookSignature signature, WebhookNormaliser normaliser,
+                                  DurablePublisher publisher, IngressMetrics metrics, Clock clock) {
+        return new WebhookHandler(properties, signature, normaliser, publisher, metrics, clock);
+    }
+
+    /** A functional route rather than an annotated controller: the hot path skips argument resolution. */
+    @Bean
+    RouterFunction<ServerResponse> webhookRoutes(WebhookHandler handler) {
+        return RouterFunctions.route()
+                .GET(WebhookHandler.PATH, handler::verify)
+                .POST(WebhookHandler.PATH, handler::receive)
+                .route(RequestPredicates.path(WebhookHandler.PATH), handler::methodNotAllowed)
+                .onError(Throwable.class, handler::unexpected)
+                .build();
     }
 
     @Bean
