@@ -2,25 +2,32 @@ package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
-import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Publishes all records of one webhook body as one burst (the producer batches them) and completes only
  * when the broker acknowledged every one of them (acks=all), or fails with {@link KafkaUnavailableException}.
  * Records of one conversation share a key, hence a partition, and are sent in body order, so their order holds.
+ *
+ * <p>It talks to the producer directly, with one callback counting down the body's records, rather than
+ * through a template's future per record: on this path every allocation and hand-off is paid per request.
  */
 public class DurablePublisher {
 
     public static final String PUBLISH_TIMER = "ingress.kafka.publish";
 
-    private final TopicPublisher publisher;
+    private final Producer<String, TopicRecord> producer;
     private final Duration waitBound;
     private final Timer acknowledged;
     private final Timer failed;
@@ -28,8 +35,8 @@ public class DurablePublisher {
     /**
      * @param waitBound a guard only: the producer's own delivery timeout fails the sends before it
      */
-    public DurablePublisher(TopicPublisher publisher, Duration waitBound, MeterRegistry meterRegistry) {
-        this.publisher = publisher;
+    public DurablePublisher(Producer<String, TopicRecord> producer, Duration waitBound, MeterRegistry meterRegistry) {
+        this.producer = producer;
         this.waitBound = waitBound;
         this.acknowledged = timer(meterRegistry, "acknowledged");
         this.failed = timer(meterRegistry, "failed");
@@ -42,41 +49,50 @@ public class DurablePublisher {
 
     /** Completes when Kafka stored every record; never throws, fails with {@link KafkaUnavailableException}. */
     public CompletableFuture<Void> publishAll(List<TopicRecord> records) {
-        long start = System.nanoTime();
-        CompletableFuture<?>[] sent = new CompletableFuture<?>[records.size()];
-        try {
-            for (int i = 0; i < sent.length; i++) {
-                sent[i] = publisher.publish(records.get(i));
-                if (sent[i].isCompletedExceptionally()) {
-                    // failed without reaching the broker (no metadata within max.block.ms): the rest would fail alike
-                    return failure(start, sent[i]);
-                }
+        BodyAcknowledgement body = new BodyAcknowledgement(records.size());
+        for (TopicRecord record : records) {
+            try {
+                producer.send(new ProducerRecord<>(TopicCatalogue.carrying(record.getClass()).topic(), record.key(),
+                        record), body);
+            } catch (RuntimeException e) {
+                body.onCompletion(null, e);
             }
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(fail(start, "Kafka send failed", e));
+            if (body.isDone()) {
+                // failed without reaching the broker (no metadata within max.block.ms): the rest would fail alike
+                break;
+            }
         }
-        CompletableFuture<Void> stored = new CompletableFuture<>();
-        CompletableFuture.allOf(sent).orTimeout(waitBound.toMillis(), TimeUnit.MILLISECONDS).whenComplete((all, error) -> {
-            if (error == null) {
+        return body.orTimeout(waitBound.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error ->
+                CompletableFuture.failedFuture(error instanceof TimeoutException
+                        ? body.fail("Kafka did not acknowledge within " + waitBound, error)
+                        : error));
+    }
+
+    /** Completes once the last of a body's records is acknowledged, or at the first failure. */
+    private final class BodyAcknowledgement extends CompletableFuture<Void> implements Callback {
+
+        private final long start = System.nanoTime();
+        private final AtomicInteger pending;
+
+        BodyAcknowledgement(int records) {
+            this.pending = new AtomicInteger(records);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null) {
+                if (pending.getAndSet(0) > 0) { // the first failure decides; later ones change nothing
+                    completeExceptionally(fail("Kafka refused or timed out", exception));
+                }
+            } else if (pending.decrementAndGet() == 0) {
                 acknowledged.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                stored.complete(null);
-            } else {
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                stored.completeExceptionally(cause instanceof TimeoutException
-                        ? fail(start, "Kafka did not acknowledge within " + waitBound, cause)
-                        : fail(start, "Kafka refused or timed out", cause));
+                complete(null);
             }
-        });
-        return stored;
-    }
+        }
 
-    private CompletableFuture<Void> failure(long start, CompletableFuture<?> failedSend) {
-        Throwable cause = failedSend.exceptionNow();
-        return CompletableFuture.failedFuture(fail(start, "Kafka refused or timed out", cause));
-    }
-
-    private KafkaUnavailableException fail(long start, String message, Throwable cause) {
-        failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return new KafkaUnavailableException(message + ": " + cause, cause);
+        KafkaUnavailableException fail(String message, Throwable cause) {
+            failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return new KafkaUnavailableException(message + ": " + cause, cause);
+        }
     }
 }

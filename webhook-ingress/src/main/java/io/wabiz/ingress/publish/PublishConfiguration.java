@@ -1,23 +1,21 @@
 package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.ingress.IngressProperties;
-import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * The producer's time limits follow {@code ingress.publish-timeout}, so a request never waits longer
@@ -56,11 +54,11 @@ class PublishConfiguration {
 
     /** Loads the metadata of the ingress' topics before traffic; with the broker down it only logs. */
     @Bean
-    ApplicationRunner producerMetadataWarmUp(KafkaOperations<?, ?> kafka) {
+    ApplicationRunner producerMetadataWarmUp(Producer<String, TopicRecord> ingressProducer) {
         return args -> {
             for (String topic : TOPICS) {
                 try {
-                    kafka.partitionsFor(topic);
+                    ingressProducer.partitionsFor(topic);
                 } catch (RuntimeException e) {
                     log.warn("No metadata yet for topic {} ({}); the first webhooks may wait for it", topic, e.toString());
                 }
@@ -68,38 +66,17 @@ class PublishConfiguration {
         };
     }
 
-    /**
-     * Replaces spring-kafka's LoggingProducerListener, which logs the start of a failed record's payload
-     * (customer numbers included). The controller logs the failure, without payloads.
-     */
+    /** The factory's shared, thread-safe producer (closed with the factory). */
     @Bean
-    ProducerListener<Object, Object> quietProducerListener() {
-        return new ProducerListener<>() {
-        };
-    }
-
-    /**
-     * The template's own per-send Micrometer timer is switched off: on this hot path it costs a timer sample
-     * per record, and {@link DurablePublisher} already times what matters, the whole body's acknowledgement.
-     */
-    @Bean
-    static BeanPostProcessor kafkaTemplateWithoutPerRecordTimer() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof KafkaTemplate<?, ?> template) {
-                    template.setMicrometerEnabled(false);
-                }
-                return bean;
-            }
-        };
+    Producer<String, TopicRecord> ingressProducer(ProducerFactory<String, TopicRecord> producerFactory) {
+        return producerFactory.createProducer();
     }
 
     @Bean
-    DurablePublisher durablePublisher(TopicPublisher topicPublisher, IngressProperties properties,
+    DurablePublisher durablePublisher(Producer<String, TopicRecord> ingressProducer, IngressProperties properties,
                                       MeterRegistry meterRegistry) {
         // the producer fails sends after max.block + delivery timeout; waiting a little longer is only a guard
         Duration guard = properties.publishTimeout().plus(MAX_BLOCK).plusMillis(500);
-        return new DurablePublisher(topicPublisher, guard, meterRegistry);
+        return new DurablePublisher(ingressProducer, guard, meterRegistry);
     }
 }

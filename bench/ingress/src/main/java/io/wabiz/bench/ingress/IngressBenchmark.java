@@ -33,7 +33,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Arguments (system properties): {@code bench.ingressJar}, {@code bench.classpath} (for the bare endpoint),
  * {@code bench.clients} (64), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.rate} (3200),
- * {@code bench.rateSeconds} (60), {@code bench.connections} (128).
+ * {@code bench.rateSeconds} (60), {@code bench.connections} (128), {@code bench.warmUpSeconds} (30).
  */
 public final class IngressBenchmark {
 
@@ -51,6 +51,7 @@ public final class IngressBenchmark {
         int rate = Integer.getInteger("bench.rate", 3200);
         int connections = Integer.getInteger("bench.connections", 128);
         Duration rateDuration = Duration.ofSeconds(Integer.getInteger("bench.rateSeconds", 60));
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
         Path logs = Path.of(System.getProperty("bench.logs", "target"));
 
         String bootstrap = SharedKafkaBroker.bootstrapServers();
@@ -89,10 +90,11 @@ public final class IngressBenchmark {
             awaitOk(bareUri, webhooks.getFirst());
 
             try (LoadGenerator load = new LoadGenerator(webhooks)) {
-                // long enough for C2 to compile the ingress' much larger hot path on a busy machine
-                System.out.println("warm-up: 20 s each");
-                load.closedLoop(bareUri, clients, Duration.ofSeconds(20));
-                load.closedLoop(ingressUri, clients, Duration.ofSeconds(20));
+                // long enough for C2 to compile the ingress' much larger hot path on a busy machine: with 20 s,
+                // the first measured round of the ingress still ran partly interpreted code
+                System.out.printf("warm-up: %d s each%n", warmUp.toSeconds());
+                load.closedLoop(bareUri, clients, warmUp);
+                load.closedLoop(ingressUri, clients, warmUp);
 
                 if (rounds > 0) {
                 System.out.printf("%n(1) throughput, closed loop, %d clients, %d rounds of %d s each, alternating%n",
