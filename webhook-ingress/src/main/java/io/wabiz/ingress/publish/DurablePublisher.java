@@ -7,8 +7,9 @@ import io.wabiz.events.TopicRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -23,7 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * <p>It talks to the producer directly, with one callback counting down the body's records, rather than
  * through a template's future per record: on this path every allocation and hand-off is paid per request.
  */
-public class DurablePublisher {
+public class DurablePublisher implements AutoCloseable {
 
     public static final String PUBLISH_TIMER = "ingress.kafka.publish";
 
@@ -31,6 +32,13 @@ public class DurablePublisher {
     private final Duration waitBound;
     private final Timer acknowledged;
     private final Timer failed;
+    /**
+     * The guards' timer. Not CompletableFuture.orTimeout: on JDK 25 that wakes the common pool's delay
+     * scheduler thread on every schedule and every cancel, two context switches per request. A
+     * ScheduledThreadPoolExecutor only wakes its thread when a new guard expires before all others, and
+     * since they all last the same time, that is only when none is pending.
+     */
+    private final ScheduledThreadPoolExecutor timeouts;
 
     /**
      * @param waitBound a guard only: the producer's own delivery timeout fails the sends before it
@@ -40,6 +48,9 @@ public class DurablePublisher {
         this.waitBound = waitBound;
         this.acknowledged = timer(meterRegistry, "acknowledged");
         this.failed = timer(meterRegistry, "failed");
+        this.timeouts = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("ingress-publish-guard").daemon()
+                .factory());
+        this.timeouts.setRemoveOnCancelPolicy(true);
     }
 
     private static Timer timer(MeterRegistry registry, String outcome) {
@@ -62,10 +73,17 @@ public class DurablePublisher {
                 break;
             }
         }
-        return body.orTimeout(waitBound.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error ->
-                CompletableFuture.failedFuture(error instanceof TimeoutException
-                        ? body.fail("Kafka did not acknowledge within " + waitBound, error)
-                        : error));
+        if (!body.isDone()) {
+            ScheduledFuture<?> guard = timeouts.schedule(body::timedOut, waitBound.toNanos(), TimeUnit.NANOSECONDS);
+            body.whenComplete((stored, error) -> guard.cancel(false));
+        }
+        return body;
+    }
+
+    /** Stops the guards' timer thread. */
+    @Override
+    public void close() {
+        timeouts.shutdownNow();
     }
 
     /** Completes once the last of a body's records is acknowledged, or at the first failure. */
@@ -90,9 +108,15 @@ public class DurablePublisher {
             }
         }
 
+        void timedOut() {
+            if (pending.getAndSet(0) > 0) {
+                completeExceptionally(fail("Kafka did not acknowledge within " + waitBound, null));
+            }
+        }
+
         KafkaUnavailableException fail(String message, Throwable cause) {
             failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return new KafkaUnavailableException(message + ": " + cause, cause);
+            return new KafkaUnavailableException(cause == null ? message : message + ": " + cause, cause);
         }
     }
 }
