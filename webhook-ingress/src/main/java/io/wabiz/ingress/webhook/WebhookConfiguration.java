@@ -32,12 +32,17 @@ class WebhookConfiguration {
         return new WebhookHandler(properties, signature, normaliser, publisher, metrics, clock);
     }
 
-    /** A functional route rather than an annotated controller: the hot path skips argument resolution. */
+    /** POST /webhook, Meta's traffic, ahead of WebFlux's dispatcher. */
+    @Bean
+    WebhookHotPath webhookHotPath(WebhookHandler handler) {
+        return new WebhookHotPath(handler);
+    }
+
+    /** The rest of the webhook path: the subscription handshake, and 405 for methods Meta does not use. */
     @Bean
     RouterFunction<ServerResponse> webhookRoutes(WebhookHandler handler) {
         return RouterFunctions.route()
                 .GET(WebhookHandler.PATH, handler::verify)
-                .POST(WebhookHandler.PATH, handler::receive)
                 .route(RequestPredicates.path(WebhookHandler.PATH), handler::methodNotAllowed)
                 .onError(Throwable.class, handler::unexpected)
                 .build();

@@ -10,15 +10,16 @@ import io.wabiz.ingress.normalise.WebhookNormaliser;
 import io.wabiz.ingress.publish.DurablePublisher;
 import io.wabiz.ingress.publish.KafkaUnavailableException;
 import io.wabiz.ingress.webhook.IngressMetrics.Outcome;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,12 +30,16 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Meta's webhook endpoint. A POST is checked in this order, and each refusal publishes nothing unless said:
@@ -50,6 +55,8 @@ public class WebhookHandler {
     static final String PATH = "/webhook";
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
     private static final byte[] NO_BODY = new byte[0];
+    private static final JsonMapper PROBLEM_JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     private final IngressProperties properties;
     private final WebhookSignature signature;
@@ -89,35 +96,46 @@ public class WebhookHandler {
         return ServerResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).bodyValue("Forbidden");
     }
 
-    public Mono<ServerResponse> receive(ServerRequest request) {
-        MediaType contentType = request.headers().contentType().orElse(null);
-        if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
-            metrics.request(Outcome.UNSUPPORTED_MEDIA_TYPE);
-            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                    "Content-Type must be application/json, not " + (contentType == null ? "missing" : contentType) + ".");
-        }
-        if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
-            return tooLarge();
-        }
-        // read no further than one buffer past the limit
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
-                .map(WebhookHandler::bytes)
-                .defaultIfEmpty(NO_BODY)
-                .flatMap(body -> receive(request, body))
-                .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge());
+    /**
+     * {@code POST /webhook}, served straight on the server's request and response rather than through WebFlux's
+     * dispatcher (see {@link WebhookHotPath}): it is the one path that carries Meta's traffic.
+     */
+    public Mono<Void> receive(ServerHttpRequest request, ServerHttpResponse response) {
+        return Mono.defer(() -> checkAndPublish(request, response))
+                .onErrorResume(error -> respond(response, unexpected(error)));
     }
 
-    private Mono<ServerResponse> receive(ServerRequest request, byte[] body) {
-        String signed = request.headers().firstHeader(WebhookSignature.HEADER);
+    private Mono<Void> checkAndPublish(ServerHttpRequest request, ServerHttpResponse response) {
+        MediaType contentType = contentType(request);
+        if (contentType == null || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
+            metrics.request(Outcome.UNSUPPORTED_MEDIA_TYPE);
+            return respond(response, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Unsupported media type", "Content-Type must be application/json, not "
+                            + (contentType == null ? "missing or invalid" : contentType) + "."));
+        }
+        if (request.getHeaders().getContentLength() > maxBodyBytes) {
+            return respond(response, tooLarge());
+        }
+        // read no further than one buffer past the limit
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .map(WebhookHandler::bytes)
+                .defaultIfEmpty(NO_BODY)
+                .flatMap(body -> checkAndPublish(request, body))
+                .onErrorResume(DataBufferLimitException.class, tooBig -> Mono.just(tooLarge()))
+                .flatMap(answer -> respond(response, answer));
+    }
+
+    private Mono<Answer> checkAndPublish(ServerHttpRequest request, byte[] body) {
+        String signed = request.getHeaders().getFirst(WebhookSignature.HEADER);
         WebhookSignature.Verdict verdict = signature.verify(signed, body);
         if (verdict != WebhookSignature.Verdict.VALID) {
             metrics.signatureFailure(verdict);
             metrics.request(Outcome.INVALID_SIGNATURE);
             log.warn("Webhook refused: X-Hub-Signature-256 {} ({} bytes from {})",
                     verdict.name().toLowerCase(Locale.ROOT), body.length,
-                    request.remoteAddress().map(InetSocketAddress::getHostString).orElse("unknown"));
-            return problem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
-                    "X-Hub-Signature-256 is missing or does not match the body.");
+                    request.getRemoteAddress() == null ? "unknown" : request.getRemoteAddress().getHostString());
+            return Mono.just(problem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Invalid signature",
+                    "X-Hub-Signature-256 is missing or does not match the body."));
         }
 
         Instant receivedAt = clock.instant();
@@ -151,8 +169,9 @@ public class WebhookHandler {
             metrics.request(Outcome.UNKNOWN_PHONE_NUMBER);
             log.warn("Webhook refused: business phone number id(s) {} not in ingress.known-phone-number-ids; "
                     + "nothing published, Meta will retry", unknown);
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-phone-number", "Unknown business phone number",
-                    "This ingress does not serve business phone number id(s) " + unknown + ".");
+            return Mono.just(problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-phone-number",
+                    "Unknown business phone number",
+                    "This ingress does not serve business phone number id(s) " + unknown + "."));
         }
 
         List<TopicRecord> records = new ArrayList<>(webhook.records().size() + 1);
@@ -164,41 +183,64 @@ public class WebhookHandler {
             if (log.isDebugEnabled()) {
                 log.debug("Webhook {} accepted: {} records", rawId, records.size());
             }
-            return ServerResponse.ok().build();
+            return Answer.OK;
         });
     }
 
     /** Publishes the records and answers with {@code then} once Kafka acknowledged all of them, else 503. */
-    private Mono<ServerResponse> publishThen(List<TopicRecord> records, Supplier<Mono<ServerResponse>> then) {
+    private Mono<Answer> publishThen(List<TopicRecord> records, Supplier<Answer> then) {
         // the future is not cancelled with the request: once sent, a record is stored whether Meta still listens or not
         return Mono.fromFuture(() -> publisher.publishAll(records), true)
-                .then(Mono.defer(then))
+                .then(Mono.fromSupplier(then))
                 .onErrorResume(KafkaUnavailableException.class, e -> {
                     log.error("Webhook not stored, answering 503 so that Meta retries: {}", e.getMessage());
                     metrics.request(Outcome.KAFKA_UNAVAILABLE);
-                    return problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+                    return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                             "Temporarily unable to store the webhook", "Nothing was stored; please retry later.",
-                            HttpHeaders.RETRY_AFTER, "10");
+                            HttpHeaders.RETRY_AFTER, "10"));
                 });
+    }
+
+    private static MediaType contentType(ServerHttpRequest request) {
+        try {
+            return request.getHeaders().getContentType();
+        } catch (InvalidMediaTypeException unreadable) {
+            return null;
+        }
+    }
+
+    private static Mono<Void> respond(ServerHttpResponse response, Answer answer) {
+        response.setStatusCode(answer.status());
+        answer.headers().forEach(response.getHeaders()::add);
+        if (answer.problemJson() == null) {
+            return response.setComplete();
+        }
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.problemJson())));
     }
 
     /** Any other method on the webhook path. */
     public Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
         metrics.request(Outcome.METHOD_NOT_ALLOWED);
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                 request.method() + " is not supported here; Meta uses GET (verification) and POST (events).",
-                HttpHeaders.ALLOW, HttpMethod.GET.name() + ", " + HttpMethod.POST.name());
+                HttpHeaders.ALLOW, HttpMethod.GET.name() + ", " + HttpMethod.POST.name()));
     }
 
-    /** Whatever escaped the handler: logged with its stack trace here, never shown to the caller. */
+    /** Whatever escaped a functional route on the webhook path. */
     public Mono<ServerResponse> unexpected(Throwable error, ServerRequest request) {
+        return respond(unexpected(error));
+    }
+
+    /** Logged with its stack trace here, never shown to the caller. */
+    private Answer unexpected(Throwable error) {
         metrics.request(Outcome.ERROR);
         log.error("Unexpected error while handling a webhook", error);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The webhook could not be handled; nothing was acknowledged.");
     }
 
-    private Mono<ServerResponse> tooLarge() {
+    private Answer tooLarge() {
         metrics.request(Outcome.TOO_LARGE);
         log.warn("Webhook refused: body larger than {}", properties.maxBodySize());
         return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
@@ -215,16 +257,27 @@ public class WebhookHandler {
         }
     }
 
-    /** An RFC 9457 problem, with optional header name/value pairs. */
-    static Mono<ServerResponse> problem(HttpStatus status, String type, String title, String detail,
-                                              String... headers) {
+    private static Mono<ServerResponse> respond(Answer answer) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(answer.status());
+        answer.headers().forEach(response::header);
+        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(answer.problemJson());
+    }
+
+    /** An RFC 9457 problem (rendered as Spring renders {@link ProblemDetail}), with header name/value pairs. */
+    static Answer problem(HttpStatus status, String type, String title, String detail, String... headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:wabiz:ingress:" + type));
         problem.setTitle(title);
-        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        Map<String, String> named = new LinkedHashMap<>();
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            response.header(headers[i], headers[i + 1]);
+            named.put(headers[i], headers[i + 1]);
         }
-        return response.bodyValue(problem);
+        return new Answer(status, PROBLEM_JSON.writeValueAsBytes(problem), named);
+    }
+
+    /** What a request gets: a status, a problem body unless it succeeded, and extra headers. */
+    record Answer(HttpStatus status, byte[] problemJson, Map<String, String> headers) {
+
+        static final Answer OK = new Answer(HttpStatus.OK, null, Map.of());
     }
 }
