@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class KafkaOutageTest {
 
-    /** publish-timeout (2 s) + max.block (1 s) + scheduling slack on a busy machine. */
+    /** publish-timeout (2 s) + max.block (250 ms) + scheduling slack on a busy machine. */
     private static final Duration BOUND = Duration.ofSeconds(5);
     private static final EmbeddedKafkaKraftBroker BROKER = startBroker();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -24,17 +24,19 @@ import org.springframework.kafka.core.ProducerFactory;
  * <ul>
  *   <li>{@code delivery.timeout.ms} = publish timeout: a send is failed by then, not kept in the buffer;</li>
  *   <li>{@code request.timeout.ms} = publish timeout - 500 ms (Kafka wants delivery >= linger + request);</li>
- *   <li>{@code max.block.ms} = 1 s: how long {@code send()} may wait for metadata when the broker is unknown.</li>
+ *   <li>{@code max.block.ms} = 250 ms: how long {@code send()} may wait for metadata, or for buffer space.</li>
  * </ul>
- * Sends are made on the web server's event loops, so {@code send()} must not wait for metadata there: the
- * metadata of every topic the ingress writes is loaded at startup and kept ({@code metadata.max.idle.ms}),
- * even for topics as rare as account notices.
+ * Sends are made on the web server's event loops, where every wait stalls the other connections of that loop.
+ * So the metadata of every topic the ingress writes is loaded at startup and kept ({@code metadata.max.idle.ms}),
+ * even for topics as rare as account notices, and {@code max.block.ms} is short: it is only reached when the
+ * broker is unknown, or when a long outage at a high rate fills the 32 MB buffer (about 10,000 bodies within
+ * one delivery timeout), and then a quick 503 is the answer Meta should get anyway.
  * acks=all and idempotence are the platform defaults and are set again here: this is the door from Meta.
  */
 @Configuration(proxyBeanMethods = false)
 class PublishConfiguration {
 
-    static final Duration MAX_BLOCK = Duration.ofSeconds(1);
+    static final Duration MAX_BLOCK = Duration.ofMillis(250);
     static final List<String> TOPICS = List.of(Topics.WEBHOOK_RAW, Topics.INBOUND_MESSAGES, Topics.INBOUND_STATUSES,
             Topics.ACCOUNT_NOTICES);
     private static final Duration KEEP_TOPIC_METADATA = Duration.ofDays(1);

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,10 +139,8 @@ public class WebhookHandler {
 
         Instant receivedAt = clock.instant();
         String rawBody = new String(body, StandardCharsets.UTF_8);
-        // the verified HMAC already stands for the body: hashing it is much cheaper than hashing the whole body
-        // again, and a retry of the same body (same signature) gets the same id
-        String rawId = UUID.nameUUIDFromBytes(("raw|" + signed.strip().toLowerCase(Locale.ROOT))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        // the verified HMAC already stands for the body, and a retry of the same body gets the same id
+        String rawId = WebhookSignature.idOf(signed).toString();
         NormalisedWebhook webhook;
         try {
             webhook = normaliser.normalise(body, receivedAt);

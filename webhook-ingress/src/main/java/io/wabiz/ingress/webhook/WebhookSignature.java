@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,6 +46,18 @@ public final class WebhookSignature {
             matched |= MessageDigest.isEqual(claimed, copyOf(prototype).doFinal(body));
         }
         return matched ? Verdict.VALID : Verdict.MISMATCH;
+    }
+
+    /**
+     * A stable id for a body whose signature {@link #verify verified}: the first 128 bits of its HMAC as a
+     * version-8 (custom) UUID of RFC 9562, so that Meta's retry of the same body gets the same id.
+     */
+    public static UUID idOf(String validHeader) {
+        String header = validHeader.strip();
+        int hex = PREFIX.length();
+        long high = HexFormat.fromHexDigitsToLong(header, hex, hex + 16);
+        long low = HexFormat.fromHexDigitsToLong(header, hex + 16, hex + 32);
+        return new UUID((high & ~0xF000L) | 0x8000L, (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
     }
 
     /** The header value for {@code body} signed with {@code secret}, as Meta would send it. */

@@ -39,6 +39,19 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void givesTheSameBodyTheSameIdHoweverItsSignatureIsWritten() {
+        String signed = WebhookSignature.sign("current-secret", body);
+        String upper = " sha256=" + signed.substring(7).toUpperCase(Locale.ROOT) + " ";
+        byte[] other = Fixtures.meta("textMessageStatusSent");
+
+        assertThat(WebhookSignature.idOf(upper)).isEqualTo(WebhookSignature.idOf(signed));
+        assertThat(WebhookSignature.idOf(WebhookSignature.sign("current-secret", other)))
+                .isNotEqualTo(WebhookSignature.idOf(signed));
+        assertThat(WebhookSignature.idOf(signed).version()).isEqualTo(8);
+        assertThat(WebhookSignature.idOf(signed).variant()).isEqualTo(2);
+    }
+
+    @Test
     void rejectsABodyWithOneByteChanged() {
         String signed = WebhookSignature.sign("current-secret", body);
         byte[] tampered = body.clone();
