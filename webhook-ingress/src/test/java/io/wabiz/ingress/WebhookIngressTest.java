@@ -10,6 +10,7 @@ import io.wabiz.events.whatsapp.WebhookReceived;
 import io.wabiz.ingress.webhook.WebhookSignature;
 import io.wabiz.testsupport.KafkaTestClient;
 import io.wabiz.testsupport.TopicWatcher;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -216,6 +217,25 @@ class WebhookIngressTest extends IngressHttpTest {
             watcher.assertNothingFor(Duration.ofSeconds(1));
         }
         assertThat(PrometheusScrape.value(this, "ingress_webhook_unknown_phone_numbers_total", "")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void refusesAnUnreadableContentTypeWith415AndOtherMethodsWith405() {
+        byte[] body = Fixtures.meta("textMessage");
+        try (TopicWatcher watcher = kafka.watch(TOPICS)) {
+            HttpResponse<String> unreadable = post(body, WebhookSignature.sign(SECRET, body), "application/");
+            HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/webhook")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+            assertThat(unreadable.statusCode()).isEqualTo(415);
+            assertThat(unreadable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(put.statusCode()).isEqualTo(405);
+            assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
+            assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(put.body()).contains("\"status\":405", "urn:wabiz:ingress:method-not-allowed");
+            watcher.assertNothingFor(Duration.ofSeconds(1));
+        }
     }
 
     @Test

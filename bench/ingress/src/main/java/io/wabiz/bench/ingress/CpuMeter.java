@@ -15,7 +15,32 @@ import java.time.Duration;
 final class CpuMeter {
 
     /** USER_HZ: the unit of utime and stime in /proc/[pid]/stat on every Linux we run on. */
-    private static final double TICK_MICROS = 10_000;
+    private static final double TICK_NANOS = 10_000_000;
+
+    /** What a phase cost in total; {@code user}, {@code kernel} and {@code switches} are -1 off Linux. */
+    record Spent(long requests, double serverNanos, double userNanos, double kernelNanos, long switches,
+                 double selfNanos) {
+
+        static final Spent NOTHING = new Spent(0, 0, 0, 0, 0, 0);
+
+        Spent plus(Spent other) {
+            return new Spent(requests + other.requests, serverNanos + other.serverNanos, userNanos + other.userNanos,
+                    kernelNanos + other.kernelNanos, switches + other.switches, selfNanos + other.selfNanos);
+        }
+
+        double totalMicrosPerRequest() {
+            return (serverNanos + selfNanos) / 1e3 / Math.max(1, requests);
+        }
+
+        @Override
+        public String toString() {
+            long n = Math.max(1, requests);
+            String split = userNanos < 0 ? "" : " (user %.0f, kernel %.0f; %.2f context switches)".formatted(
+                    userNanos / 1e3 / n, kernelNanos / 1e3 / n, (double) switches / n);
+            return "%.0f us in the server%s + %.0f us in broker and load generator".formatted(
+                    serverNanos / 1e3 / n, split, selfNanos / 1e3 / n);
+        }
+    }
 
     private final ProcessHandle server;
     private final long serverStart;
@@ -29,18 +54,17 @@ final class CpuMeter {
         this.procStart = procCounters(this.server.pid());
     }
 
-    String perRequest(long requests) {
-        long n = Math.max(1, requests);
-        double serverMicros = (cpuNanos(server) - serverStart) / 1e3 / n;
-        double selfMicros = (selfNanos() - selfStart) / 1e3 / n;
-        String split = "";
+    Spent spent(long requests) {
         long[] procEnd = procCounters(server.pid());
-        if (procStart != null && procEnd != null) {
-            split = " (user %.0f, kernel %.0f; %.2f context switches)".formatted(
-                    (procEnd[0] - procStart[0]) * TICK_MICROS / n, (procEnd[1] - procStart[1]) * TICK_MICROS / n,
-                    (double) (procEnd[2] - procStart[2]) / n);
-        }
-        return "%.0f us in the server%s + %.0f us in broker and load generator".formatted(serverMicros, split, selfMicros);
+        boolean split = procStart != null && procEnd != null;
+        return new Spent(requests, cpuNanos(server) - serverStart,
+                split ? (procEnd[0] - procStart[0]) * TICK_NANOS : -1,
+                split ? (procEnd[1] - procStart[1]) * TICK_NANOS : -1,
+                split ? procEnd[2] - procStart[2] : -1, selfNanos() - selfStart);
+    }
+
+    String perRequest(long requests) {
+        return spent(requests).toString();
     }
 
     private static long cpuNanos(ProcessHandle process) {

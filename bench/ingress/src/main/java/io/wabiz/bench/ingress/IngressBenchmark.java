@@ -32,7 +32,7 @@ import org.HdrHistogram.Histogram;
  * with the same heap and the same server settings (Tomcat, virtual threads).
  *
  * <p>Arguments (system properties): {@code bench.ingressJar}, {@code bench.classpath} (for the bare endpoint),
- * {@code bench.clients} (64), {@code bench.rounds} (3), {@code bench.roundSeconds} (10), {@code bench.rate} (3200),
+ * {@code bench.clients} (64), {@code bench.rounds} (12), {@code bench.roundSeconds} (3), {@code bench.rate} (3200),
  * {@code bench.rateSeconds} (60), {@code bench.connections} (128), {@code bench.warmUpSeconds} (30).
  */
 public final class IngressBenchmark {
@@ -46,8 +46,8 @@ public final class IngressBenchmark {
         String ingressJar = System.getProperty("bench.ingressJar");
         String classpath = System.getProperty("bench.classpath");
         int clients = Integer.getInteger("bench.clients", 64);
-        int rounds = Integer.getInteger("bench.rounds", 3);
-        Duration round = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 10));
+        int rounds = Integer.getInteger("bench.rounds", 12);
+        Duration round = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 3));
         int rate = Integer.getInteger("bench.rate", 3200);
         int connections = Integer.getInteger("bench.connections", 128);
         Duration rateDuration = Duration.ofSeconds(Integer.getInteger("bench.rateSeconds", 60));
@@ -97,27 +97,7 @@ public final class IngressBenchmark {
                 load.closedLoop(ingressUri, clients, warmUp);
 
                 if (rounds > 0) {
-                System.out.printf("%n(1) throughput, closed loop, %d clients, %d rounds of %d s each, alternating%n",
-                        clients, rounds, round.toSeconds());
-                double bareTotal = 0;
-                double ingressTotal = 0;
-                for (int r = 1; r <= rounds; r++) {
-                    CpuMeter bareCpu = new CpuMeter(bare);
-                    LoadGenerator.ClosedLoopResult b = load.closedLoop(bareUri, clients, round);
-                    String bareCost = bareCpu.perRequest(b.completed());
-                    CpuMeter ingressCpu = new CpuMeter(ingress);
-                    LoadGenerator.ClosedLoopResult i = load.closedLoop(ingressUri, clients, round);
-                    String ingressCost = ingressCpu.perRequest(i.completed());
-                    bareTotal += b.perSecond();
-                    ingressTotal += i.perSecond();
-                    System.out.printf("  round %d: bare %,8.0f req/s (non-2xx %d, p99 %.1f ms) | ingress %,8.0f req/s "
-                                    + "(non-2xx %d, p99 %.1f ms) | ratio %.0f%%%n", r, b.perSecond(), b.non2xx(),
-                            ms(b.latency(), 99), i.perSecond(), i.non2xx(), ms(i.latency(), 99),
-                            100 * i.perSecond() / b.perSecond());
-                    System.out.printf("           CPU per request: bare %s | ingress %s%n", bareCost, ingressCost);
-                }
-                System.out.printf("  mean:    bare %,8.0f req/s | ingress %,8.0f req/s | ingress/bare = %.0f%% (goal >= 70%%)%n",
-                        bareTotal / rounds, ingressTotal / rounds, 100 * ingressTotal / bareTotal);
+                    throughput(load, bareUri, bare, ingressUri, ingress, clients, rounds, round);
                 }
 
                 if (rateDuration.isZero()) {
@@ -140,6 +120,52 @@ public final class IngressBenchmark {
             bare.waitFor();
             SharedKafkaBroker.broker().destroy();
         }
+    }
+
+    /**
+     * Short rounds, alternating, so that whatever else the machine does in a given second weighs on both sides
+     * alike: with rounds of 10 s, one side's round could land in a busy spell and the other's not, and the ratio
+     * of one pair of rounds moved between 57% and 87% with the same jars.
+     */
+    private static void throughput(LoadGenerator load, URI bareUri, Process bare, URI ingressUri, Process ingress,
+                                   int clients, int rounds, Duration round) throws InterruptedException {
+        System.out.printf("%n(1) throughput, closed loop, %d clients, %d rounds of %d s each, alternating%n",
+                clients, rounds, round.toSeconds());
+        long bareRequests = 0;
+        long ingressRequests = 0;
+        double bareSeconds = 0;
+        double ingressSeconds = 0;
+        long non2xx = 0;
+        CpuMeter.Spent bareSpent = CpuMeter.Spent.NOTHING;
+        CpuMeter.Spent ingressSpent = CpuMeter.Spent.NOTHING;
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            CpuMeter bareCpu = new CpuMeter(bare);
+            LoadGenerator.ClosedLoopResult b = load.closedLoop(bareUri, clients, round);
+            bareSpent = bareSpent.plus(bareCpu.spent(b.completed()));
+            CpuMeter ingressCpu = new CpuMeter(ingress);
+            LoadGenerator.ClosedLoopResult i = load.closedLoop(ingressUri, clients, round);
+            ingressSpent = ingressSpent.plus(ingressCpu.spent(i.completed()));
+            bareRequests += b.completed();
+            bareSeconds += b.seconds();
+            ingressRequests += i.completed();
+            ingressSeconds += i.seconds();
+            non2xx += b.non2xx() + i.non2xx();
+            ratios.add(i.perSecond() / b.perSecond());
+            System.out.printf("  round %2d: bare %,8.0f req/s (p99 %5.1f ms) | ingress %,8.0f req/s (p99 %5.1f ms) | ratio %.0f%%%n",
+                    r, b.perSecond(), ms(b.latency(), 99), i.perSecond(), ms(i.latency(), 99), 100 * ratios.getLast());
+        }
+        double bareRate = bareRequests / bareSeconds;
+        double ingressRate = ingressRequests / ingressSeconds;
+        ratios.sort(null);
+        System.out.printf("  all rounds: bare %,8.0f req/s | ingress %,8.0f req/s | ingress/bare = %.0f%% (goal >= 70%%); "
+                        + "rounds' ratios: median %.0f%%, lowest %.0f%%, highest %.0f%%; non-2xx %d%n",
+                bareRate, ingressRate, 100 * ingressRate / bareRate, 100 * ratios.get(ratios.size() / 2),
+                100 * ratios.getFirst(), 100 * ratios.getLast(), non2xx);
+        System.out.printf("  CPU per request, bare:    %s%n", bareSpent);
+        System.out.printf("  CPU per request, ingress: %s%n", ingressSpent);
+        System.out.printf("  all CPU per request (server + broker + load), bare / ingress = %.0f%%%n",
+                100 * bareSpent.totalMicrosPerRequest() / ingressSpent.totalMicrosPerRequest());
     }
 
     private static void printOpenLoop(String name, LoadGenerator.OpenLoopResult result) {
