@@ -3,6 +3,7 @@ package io.wabiz.platform.kafka;
 import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
@@ -15,8 +16,13 @@ public class TopicPublisher {
         this.kafka = kafka;
     }
 
+    /** The Kafka record of {@code record}: on the topic the catalogue names for its type, under its own key. */
+    public static ProducerRecord<String, TopicRecord> producerRecord(TopicRecord record) {
+        return new ProducerRecord<>(TopicCatalogue.carrying(record.getClass()).topic(), record.key(), record);
+    }
+
     public CompletableFuture<SendResult<String, TopicRecord>> publish(TopicRecord record) {
-        return publish(TopicCatalogue.carrying(record.getClass()).topic(), record);
+        return kafka.send(producerRecord(record));
     }
 
     public CompletableFuture<SendResult<String, TopicRecord>> publish(String topic, TopicRecord record) {

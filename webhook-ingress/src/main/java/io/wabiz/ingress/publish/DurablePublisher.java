@@ -2,8 +2,8 @@ package io.wabiz.ingress.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
+import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -63,8 +62,7 @@ public class DurablePublisher implements AutoCloseable {
         BodyAcknowledgement body = new BodyAcknowledgement(records.size());
         for (TopicRecord record : records) {
             try {
-                producer.send(new ProducerRecord<>(TopicCatalogue.carrying(record.getClass()).topic(), record.key(),
-                        record), body);
+                producer.send(TopicPublisher.producerRecord(record), body);
             } catch (RuntimeException e) {
                 body.onCompletion(null, e);
             }
