@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The anchor: a Spring MVC endpoint on the same server stack as the ingress (Tomcat, virtual threads) that
- * answers 200 and does nothing. Started as its own JVM by {@link IngressBenchmark}.
+ * The anchor the issue names: a bare Spring MVC endpoint (Tomcat, virtual threads) that answers 200 and does
+ * nothing. Started as its own JVM by {@link IngressBenchmark}.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",

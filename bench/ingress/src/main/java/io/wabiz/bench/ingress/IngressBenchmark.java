@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
  *   <li>latency at a fixed rate (open loop, measured from the intended send time): p50, p99, max, non-2xx.</li>
  * </ol>
  * The broker runs in this JVM; the ingress (its executable jar) and the bare endpoint run as their own JVMs
- * with the same heap and the same server settings (Tomcat, virtual threads).
+ * with the same heap and GC (the bare endpoint on Tomcat with virtual threads, the ingress on Reactor Netty).
  *
  * <p>Arguments (system properties): {@code bench.ingressJar}, {@code bench.classpath} (for the bare endpoint),
  * {@code bench.clients} (128), {@code bench.rounds} (12), {@code bench.roundSeconds} (3), {@code bench.rate} (3200),
