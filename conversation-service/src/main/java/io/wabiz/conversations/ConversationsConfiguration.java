@@ -12,7 +12,7 @@ import io.wabiz.conversations.optout.OptOutKeywords;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.conversations.partners.PartnerListener;
-import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.conversations.send.StaffSender;
 import io.wabiz.conversations.templates.TemplateCatalogue;
 import io.wabiz.conversations.templates.TemplateListener;

@@ -2,6 +2,7 @@ package io.wabiz.conversations;
 
 import java.time.Duration;
 import java.util.List;
+import io.wabiz.platform.security.StaffSecuritySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +26,7 @@ public record ConversationsProperties(@DefaultValue("SN") String defaultCountry,
                                       @DefaultValue("2") int listenerConcurrency,
                                       @DefaultValue OptOut optOut,
                                       @DefaultValue Paging paging,
-                                      @DefaultValue Security security) {
+                                      @DefaultValue StaffSecuritySettings security) {
 
     /**
      * @param stopKeywords  a whole message equal to one of these (case and accents ignored) opts the customer out
@@ -37,25 +38,5 @@ public record ConversationsProperties(@DefaultValue("SN") String defaultCountry,
     }
 
     public record Paging(@DefaultValue("50") int defaultSize, @DefaultValue("200") int maxSize) {
-    }
-
-    /**
-     * @param staticTokens  opaque bearer tokens accepted as they are (local stack, tests); empty in production,
-     *                      where tokens are JWTs checked against {@code spring.security.oauth2.resourceserver.jwt.*}
-     * @param rolesClaim    the JWT claim that lists the caller's roles ({@code agent}, {@code admin})
-     * @param usernameClaim the JWT claim that names the caller (falls back to {@code sub})
-     */
-    public record Security(@DefaultValue List<StaticToken> staticTokens,
-                           @DefaultValue("roles") String rolesClaim,
-                           @DefaultValue("preferred_username") String usernameClaim) {
-    }
-
-    /** One accepted opaque token, the user it stands for and that user's roles. */
-    public record StaticToken(String token, String user, List<String> roles) {
-
-        @Override
-        public String toString() {
-            return "StaticToken[user=" + user + ", roles=" + roles + "]"; // never the token itself
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.wabiz.events.erp.InvoicePosted;
 import io.wabiz.events.erp.InvoiceUpdated;
 import io.wabiz.events.erp.NotificationRecorded;
 import io.wabiz.events.erp.PartnerUpserted;
+import io.wabiz.events.erp.PaymentReceived;
 import io.wabiz.events.erp.SalesOrderCreated;
 import io.wabiz.events.erp.SalesOrderStateChanged;
 import io.wabiz.events.erp.SalesOrderUpdated;
@@ -52,7 +53,8 @@ public enum TopicCatalogue {
             InvoicePosted.class, InvoiceUpdated.class, InvoicePaid.class, InvoiceCancelled.class),
     ERP_COMMANDS(Topics.ERP_COMMANDS, "ERP document id", 3, false, ConfirmSalesOrder.class, CancelSalesOrder.class),
     ERP_NOTIFICATIONS(Topics.ERP_NOTIFICATIONS, "ERP document id", 3, false, NotificationRecorded.class),
-    NOTIFIER_REQUESTS(Topics.NOTIFIER_REQUESTS, "ERP document id", 3, false, SendDocumentDetails.class);
+    NOTIFIER_REQUESTS(Topics.NOTIFIER_REQUESTS, "ERP document id", 3, false, SendDocumentDetails.class),
+    ERP_PAYMENTS(Topics.ERP_PAYMENTS, "ERP document id", 3, false, PaymentReceived.class);
 
     private static final Map<String, Class<? extends TopicRecord>> TYPES_BY_NAME = Arrays.stream(values())
             .flatMap(t -> t.recordTypes.stream())

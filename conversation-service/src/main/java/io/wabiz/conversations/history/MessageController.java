@@ -8,7 +8,7 @@ import io.wabiz.conversations.history.HistoryQueries.MessageFilter;
 import io.wabiz.conversations.history.HistoryViews.MessageView;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
-import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.conversations.web.ApiProblem;
 import io.wabiz.conversations.web.PageView;
 import io.wabiz.conversations.web.PageView.PageRequest;

@@ -2,7 +2,7 @@ package io.wabiz.conversations.optout;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.conversations.web.ApiProblem;
 import java.security.Principal;
 import java.time.Clock;

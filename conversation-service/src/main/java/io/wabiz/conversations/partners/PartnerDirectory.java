@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.wabiz.events.erp.PartnerUpserted;
+import io.wabiz.events.phone.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

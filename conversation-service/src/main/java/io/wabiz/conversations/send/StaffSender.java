@@ -11,7 +11,7 @@ import io.wabiz.conversations.optout.ContactDocument;
 import io.wabiz.conversations.optout.ContactPreferences;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
-import io.wabiz.conversations.partners.PhoneNumbers;
+import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.conversations.send.SendPolicy.Recipient;
 import io.wabiz.conversations.send.SendPolicy.Refusal;
 import io.wabiz.conversations.send.SendRequests.BulkSendReport;

@@ -1,4 +1,4 @@
-package io.wabiz.conversations.partners;
+package io.wabiz.events.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -10,11 +10,13 @@ import java.util.Optional;
  * Reads phone numbers as people type them (ERP fields, staff input) and gives the one form WhatsApp
  * uses: E.164, and the {@code wa_id} (E.164 digits without the plus). {@code +221 77 123 45 67},
  * {@code 00221771234567}, {@code 221771234567} and, with Senegal as the default country, {@code 77 123 45 67}
- * are the same customer.
+ * are the same customer. Text with anything but digits, spaces, {@code + - . ( ) /} is not a phone number
+ * ({@code 221770000001; DROP} is refused, not read as its digits).
  */
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern TYPED_FORM = java.util.regex.Pattern.compile("[+0-9 ().\\-/]+");
 
     private final String defaultRegion;
 
@@ -33,6 +35,9 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         String text = typed.strip();
+        if (!TYPED_FORM.matcher(text).matches()) {
+            return Optional.empty();
+        }
         String digits = text.replaceAll("[^0-9]", "");
         if (digits.isEmpty()) {
             return Optional.empty();

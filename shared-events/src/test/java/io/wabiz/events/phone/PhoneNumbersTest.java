@@ -1,4 +1,4 @@
-package io.wabiz.conversations.partners;
+package io.wabiz.events.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +40,11 @@ class PhoneNumbersTest {
     @Test
     void nullIsNoPhoneNumber() {
         assertThat(senegal.toE164(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"221770000001; DROP", "+221 77 123 45 67 ext. 4", "tel:+221771234567", "77 123 45 67 x"})
+    void refusesTextThatIsMoreThanAPhoneNumber(String typed) {
+        assertThat(senegal.toE164(typed)).isEmpty();
     }
 }

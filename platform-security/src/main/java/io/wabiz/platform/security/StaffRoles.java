@@ -1,4 +1,4 @@
-package io.wabiz.conversations.security;
+package io.wabiz.platform.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
