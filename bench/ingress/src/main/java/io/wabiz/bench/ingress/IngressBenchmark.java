@@ -73,6 +73,7 @@ public final class IngressBenchmark {
                 "SERVER_PORT", String.valueOf(ingressPort),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "INGRESS_APP_SECRETS", SECRET,
+                "INGRESS_VERIFY_TOKEN", "bench-verify-token",
                 "INGRESS_KNOWN_PHONE_NUMBER_IDS", PHONE_NUMBER_ID,
                 "LOGGING_LEVEL_ROOT", "WARN"), logs.resolve("bench-ingress.log"));
         List<String> bareCommand = new ArrayList<>(List.of(java()));
