@@ -1,6 +1,7 @@
 package io.wabiz.sender;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.platform.kafka.DeadLetters;
 import io.wabiz.platform.kafka.TopicPublisher;
 import io.wabiz.sender.accounts.Account;
 import io.wabiz.sender.accounts.AccountDiagnostics;
@@ -11,21 +12,17 @@ import io.wabiz.sender.send.MessageSender;
 import io.wabiz.sender.send.MetaCallObserver;
 import io.wabiz.sender.send.MongoSendLedger;
 import io.wabiz.sender.send.NumberChannel;
+import io.wabiz.sender.send.NumberChannels;
 import io.wabiz.sender.send.SendLedger;
+import io.wabiz.sender.send.SendMetrics;
 import io.wabiz.sender.templates.TemplateCatalog;
 import io.wabiz.sender.templates.TemplateSync;
 import io.wabiz.sender.window.ConversationWindows;
 import io.wabiz.sender.window.MongoConversationWindows;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -97,25 +94,24 @@ class SenderConfiguration {
     }
 
     @Bean
-    MessageSender messageSender(AccountRegistry accounts, GraphApiClient graph, SendLedger ledger,
-                                ConversationWindows windows, TemplateCatalog templates, RecordPublisher publisher,
-                                ObjectProvider<MetaCallObserver> observer, SenderProperties properties,
-                                MeterRegistry meters, Clock clock) {
-        return new MessageSender(accounts, graph, ledger, windows, templates, publisher,
-                observer.getIfAvailable(() -> MetaCallObserver.NONE), properties, meters, clock);
-    }
-
-    @Bean(destroyMethod = "close")
-    KafkaProducer<String, byte[]> commandDeadLetterProducer(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbound-sender-dead-letters");
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    NumberChannels numberChannels(AccountRegistry accounts, SenderProperties properties, MeterRegistry meters) {
+        return new NumberChannels(accounts, properties, meters);
     }
 
     @Bean
-    CommandConsumer commandConsumer(KafkaProperties kafka, KafkaProducer<String, byte[]> commandDeadLetterProducer,
-                                    MessageSender sender, SenderProperties properties, MeterRegistry meters) {
-        return new CommandConsumer(kafka.buildConsumerProperties(), commandDeadLetterProducer, sender,
+    MessageSender messageSender(AccountRegistry accounts, NumberChannels channels, GraphApiClient graph,
+                                SendLedger ledger, ConversationWindows windows, TemplateCatalog templates,
+                                RecordPublisher publisher, ObjectProvider<MetaCallObserver> observer,
+                                SenderProperties properties, MeterRegistry meters, Clock clock) {
+        return new MessageSender(accounts, channels, graph, ledger, windows, templates, publisher,
+                observer.getIfAvailable(() -> MetaCallObserver.NONE), properties, new SendMetrics(meters), clock);
+    }
+
+    /** Poison commands go to platform-kafka's dead letters, like the listener containers' records. */
+    @Bean
+    CommandConsumer commandConsumer(KafkaProperties kafka, DeadLetters deadLetters, MessageSender sender,
+                                    NumberChannels channels, SenderProperties properties, MeterRegistry meters) {
+        return new CommandConsumer(kafka.buildConsumerProperties(), deadLetters, sender, channels,
                 properties.consumer(), meters);
     }
 
@@ -141,20 +137,20 @@ class SenderConfiguration {
     }
 
     @Bean
-    RecipientHousekeeping recipientHousekeeping(MessageSender sender) {
-        return new RecipientHousekeeping(sender);
+    RecipientHousekeeping recipientHousekeeping(NumberChannels channels) {
+        return new RecipientHousekeeping(channels);
     }
 
     static final class RecipientHousekeeping {
-        private final MessageSender sender;
+        private final NumberChannels channels;
 
-        RecipientHousekeeping(MessageSender sender) {
-            this.sender = sender;
+        RecipientHousekeeping(NumberChannels channels) {
+            this.channels = channels;
         }
 
         @Scheduled(fixedDelay = 60_000)
         void forgetIdleRecipients() {
-            sender.channels().forEach(NumberChannel::forgetIdleRecipients);
+            channels.all().forEach(NumberChannel::forgetIdleRecipients);
         }
     }
 }

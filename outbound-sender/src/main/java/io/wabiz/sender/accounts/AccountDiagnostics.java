@@ -59,7 +59,7 @@ public class AccountDiagnostics {
                 tokenWorks = failed.error().code() != 190;
                 problems.add(explainPhoneError(account, failed.error()));
             }
-            case GraphResult.NoAnswer none -> {
+            case GraphResult.Unanswered none -> {
                 tokenWorks = false;
                 problems.add("Meta did not answer (" + none.reason() + "): check the network and "
                         + "sender.graph-api.base-url.");

@@ -59,7 +59,7 @@ class AccountsController {
             case GraphResult.Ok ok -> Map.of("mediaId", ok.body().path("id").asString());
             case GraphResult.Failed failed -> throw problem(HttpStatus.BAD_GATEWAY, "Meta refused the upload ("
                     + failed.error().code() + "): " + failed.error().message());
-            case GraphResult.NoAnswer none -> throw problem(HttpStatus.GATEWAY_TIMEOUT,
+            case GraphResult.Unanswered none -> throw problem(HttpStatus.GATEWAY_TIMEOUT,
                     "Meta did not answer the upload: " + none.reason());
         };
     }

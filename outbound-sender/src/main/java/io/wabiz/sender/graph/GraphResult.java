@@ -2,7 +2,7 @@ package io.wabiz.sender.graph;
 
 import tools.jackson.databind.JsonNode;
 
-/** What one Graph API call came to: an answer (good or an error) or no answer at all. */
+/** What one Graph API call came to: an answer (good or an error), no answer at all, or no call. */
 public sealed interface GraphResult {
 
     record Ok(int status, JsonNode body) implements GraphResult {
@@ -12,8 +12,17 @@ public sealed interface GraphResult {
     record Failed(int status, GraphError error) implements GraphResult {
     }
 
+    /** No answer from Meta, for whatever reason. */
+    sealed interface Unanswered extends GraphResult {
+        String reason();
+    }
+
     /** No answer: timeout, connection refused or reset. Meta may or may not have acted. */
-    record NoAnswer(String reason) implements GraphResult {
+    record NoAnswer(String reason) implements Unanswered {
+    }
+
+    /** The call was not made (the number's circuit is open): Meta certainly has nothing. */
+    record NotSent(String reason) implements Unanswered {
     }
 
     /**
@@ -23,5 +32,15 @@ public sealed interface GraphResult {
      * @param details Meta's {@code error_data.details}, the most specific explanation
      */
     record GraphError(int code, Integer subcode, String type, String message, String details, String fbtraceId) {
+    }
+
+    /** One line for logs. */
+    static String describe(GraphResult result) {
+        return switch (result) {
+            case Ok ok -> "HTTP " + ok.status();
+            case Failed failed -> "HTTP " + failed.status() + " error " + failed.error().code() + " "
+                    + failed.error().message();
+            case Unanswered none -> none.reason();
+        };
     }
 }

@@ -1,16 +1,12 @@
 package io.wabiz.sender.send;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.wabiz.events.TopicRecord;
-import io.wabiz.events.Topics;
 import io.wabiz.events.kafka.CloudEventDeserializer;
 import io.wabiz.events.outbound.MarkMessageRead;
 import io.wabiz.events.outbound.SendMessage;
-import io.wabiz.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.wabiz.platform.kafka.DeadLetters;
 import io.wabiz.sender.SenderProperties;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,29 +18,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Reads send commands and hands each to its customer's lane, so that one business number has many calls
  * in flight while each customer's messages keep their order. An offset is committed only when every
  * command up to it has its outcome published. Commands that cannot be read (broken JSON, content over
- * WhatsApp's limits, unknown type) go to the dead-letter topic with the reason.
+ * WhatsApp's limits, unknown type) go to the dead-letter topic with the reason (platform-kafka's
+ * {@link DeadLetters}, as for listener containers).
  *
  * <p>A plain consumer loop rather than a listener container: a container waits for a whole poll to
  * finish before the next, and with Meta taking about a second per call that tail would cost a tenth of
@@ -55,8 +46,9 @@ public class CommandConsumer {
     private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
 
     private final Map<String, Object> consumerConfig;
-    private final KafkaProducer<String, byte[]> deadLetters;
+    private final DeadLetters deadLetters;
     private final MessageSender sender;
+    private final NumberChannels channels;
     private final SenderProperties.Consumer config;
     private final MeterRegistry meters;
     private final CloudEventDeserializer deserializer = new CloudEventDeserializer();
@@ -65,14 +57,13 @@ public class CommandConsumer {
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("command-retry").factory());
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final ConsumerLag lag;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread loop;
 
-    public CommandConsumer(Map<String, Object> consumerConfig, KafkaProducer<String, byte[]> deadLetters,
-                           MessageSender sender, SenderProperties.Consumer config,
-                           MeterRegistry meters) {
+    public CommandConsumer(Map<String, Object> consumerConfig, DeadLetters deadLetters, MessageSender sender,
+                           NumberChannels channels, SenderProperties.Consumer config, MeterRegistry meters) {
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -81,8 +72,10 @@ public class CommandConsumer {
         this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.deadLetters = deadLetters;
         this.sender = sender;
+        this.channels = channels;
         this.config = config;
         this.meters = meters;
+        this.lag = new ConsumerLag(meters);
     }
 
     public synchronized void start() {
@@ -134,11 +127,7 @@ public class CommandConsumer {
                     lastCommit = System.nanoTime();
                 }
                 if (System.nanoTime() - lastLag >= Duration.ofSeconds(5).toNanos()) {
-                    try {
-                        updateLag(kafka);
-                    } catch (RuntimeException e) {
-                        log.debug("Lag not updated: {}", e.toString());
-                    }
+                    lag.update(kafka);
                     lastLag = System.nanoTime();
                 }
             }
@@ -166,103 +155,62 @@ public class CommandConsumer {
             return;
         }
         switch (command) {
-            case SendMessage send -> submit(partitionProgress, record.offset(), send.conversationKey(),
-                    send.businessPhoneNumberId(), new Task() {
-                        @Override
-                        public void run() throws InterruptedException {
-                            sender.send(send);
-                        }
-
-                        @Override
-                        public String describe() {
-                            return "command " + send.id();
-                        }
-                    });
-            case MarkMessageRead read -> submit(partitionProgress, record.offset(),
-                    "read:" + read.wamid(), read.businessPhoneNumberId(), new Task() {
-                        @Override
-                        public void run() throws InterruptedException {
-                            sender.markRead(read);
-                        }
-
-                        @Override
-                        public String describe() {
-                            return "mark-read " + read.id();
-                        }
-                    });
+            case SendMessage send -> submit(partitionProgress, record.offset(), new Task(send.conversationKey(),
+                    send.businessPhoneNumberId(), "command " + send.id(), () -> sender.send(send)));
+            case MarkMessageRead read -> submit(partitionProgress, record.offset(), new Task("read:" + read.wamid(),
+                    read.businessPhoneNumberId(), "mark-read " + read.id(), () -> sender.markRead(read)));
             default -> deadLetter(record, partitionProgress, new IllegalArgumentException(
                     command.getClass().getSimpleName() + " is not a command the sender handles"));
         }
     }
 
-    private interface Task {
-        void run() throws InterruptedException;
-
-        String describe();
+    /** One command's work, in its lane (the customer, or the message a receipt is for). */
+    private record Task(String lane, String number, String description, Work work) {
     }
 
-    private void submit(PartitionProgress partitionProgress, long offset, String lane, String number, Task task) {
-        sender.channel(number).ifPresent(c -> c.queued().incrementAndGet());
-        lanes.submit(lane, () -> {
+    @FunctionalInterface
+    private interface Work {
+        void run() throws InterruptedException;
+    }
+
+    private void submit(PartitionProgress partitionProgress, long offset, Task task) {
+        channels.find(task.number()).ifPresent(c -> c.queued().incrementAndGet());
+        lanes.submit(task.lane(), () -> {
             try {
-                task.run();
+                task.work().run();
                 partitionProgress.finished(offset);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                log.info("{} interrupted by shutdown: left for the next delivery", task.describe());
+                log.info("{} interrupted by shutdown: left for the next delivery", task.description());
             } catch (RuntimeException | Error e) {
                 meters.counter("sender.commands.failed").increment();
                 if (running) {
-                    log.error("{} failed unexpectedly ({}): trying again in {}", task.describe(), e.toString(),
+                    log.error("{} failed unexpectedly ({}): trying again in {}", task.description(), e.toString(),
                             config.failureRetryDelay(), e);
-                    later.schedule(() -> submit(partitionProgress, offset, lane, number, task),
+                    later.schedule(() -> submit(partitionProgress, offset, task),
                             config.failureRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
                 } else {
                     log.error("{} failed unexpectedly while stopping ({}): left for the next delivery",
-                            task.describe(), e.toString());
+                            task.description(), e.toString());
                 }
             } finally {
-                sender.channel(number).ifPresent(c -> c.queued().decrementAndGet());
+                channels.find(task.number()).ifPresent(c -> c.queued().decrementAndGet());
             }
         });
     }
 
+    /** Off the poll loop (writing waits for the broker); the offset finishes only once the dead letter is stored. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, PartitionProgress partitionProgress,
                             Exception reason) {
-        Throwable root = reason;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        Throwable rootCause = root;
-        String why = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        List<Header> headers = new ArrayList<>();
-        record.headers().forEach(headers::add);
-        headers.add(new RecordHeader(PlatformKafkaAutoConfiguration.REASON_HEADER, utf8(why)));
-        headers.add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(why)));
-        headers.add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(root.getClass().getName())));
-        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic())));
-        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION,
-                ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array()));
-        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET,
-                ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array()));
-        String topic = Topics.deadLetter(record.topic());
-        deadLetters.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(), headers),
-                (metadata, failure) -> {
-                    if (failure == null) {
-                        partitionProgress.finished(record.offset());
-                        meters.counter(PlatformKafkaAutoConfiguration.DEAD_LETTER_METRIC, "topic", record.topic(),
-                                "exception", rootCause.getClass().getSimpleName()).increment();
-                        log.warn("Command {}-{}@{} sent to {}: {}", record.topic(), record.partition(),
-                                record.offset(), topic, why);
-                    } else {
-                        log.error("Could not dead-letter {}-{}@{} ({}): it stays uncommitted", record.topic(),
-                                record.partition(), record.offset(), failure.toString());
-                    }
-                });
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+        workers.execute(() -> {
+            try {
+                deadLetters.publish(record, reason);
+                partitionProgress.finished(record.offset());
+            } catch (RuntimeException failure) {
+                log.error("Could not dead-letter {}-{}@{} ({}): it stays uncommitted", record.topic(),
+                        record.partition(), record.offset(), failure.toString());
+            }
+        });
     }
 
     private void applyBackPressure(KafkaConsumer<String, byte[]> kafka) {
@@ -332,26 +280,6 @@ public class CommandConsumer {
         } catch (RuntimeException e) {
             log.warn("Final commit failed ({}): uncommitted commands will be redelivered and deduplicated",
                     e.toString());
-        }
-    }
-
-    private void updateLag(KafkaConsumer<String, byte[]> kafka) {
-        Collection<TopicPartition> assigned = kafka.assignment();
-        if (assigned.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> ends = kafka.endOffsets(assigned, Duration.ofSeconds(2));
-        for (TopicPartition partition : assigned) {
-            Long end = ends.get(partition);
-            if (end != null) {
-                long value = Math.max(0, end - kafka.position(partition, Duration.ofSeconds(2)));
-                lag.computeIfAbsent(partition, p -> {
-                    AtomicLong holder = new AtomicLong();
-                    meters.gauge("sender.consumer.lag", Tags.of("partition", String.valueOf(p.partition())),
-                            holder, AtomicLong::get);
-                    return holder;
-                }).set(value);
-            }
         }
     }
 

@@ -1,7 +1,5 @@
 package io.wabiz.sender.send;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.wabiz.sender.SenderProperties;
 import io.wabiz.sender.accounts.Account;
 import java.time.Duration;
@@ -16,7 +14,7 @@ public final class NumberChannel {
 
     private final Account account;
     private final SlidingWindowRateLimiter limiter;
-    private final CircuitBreaker circuitBreaker;
+    private final MetaCircuit circuit;
     private final Duration recipientSpacing;
     private final ConcurrentHashMap<String, Long> lastSendByRecipient = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -26,14 +24,7 @@ public final class NumberChannel {
         this.limiter = new SlidingWindowRateLimiter(account.messagesPerSecond(),
                 Duration.ofSeconds(1).plus(rate.safetyMargin()));
         this.recipientSpacing = rate.recipientSpacing();
-        this.circuitBreaker = CircuitBreaker.of("meta-" + account.phoneNumberId(), CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(50)
-                .minimumNumberOfCalls(20)
-                .failureRateThreshold(retry.circuitFailureRatePercent())
-                .waitDurationInOpenState(retry.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(5)
-                .build());
+        this.circuit = new MetaCircuit(account.phoneNumberId(), retry);
     }
 
     public Account account() {
@@ -44,8 +35,12 @@ public final class NumberChannel {
         return limiter;
     }
 
-    public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
+    MetaCircuit circuit() {
+        return circuit;
+    }
+
+    public boolean circuitOpen() {
+        return circuit.isOpen();
     }
 
     public AtomicInteger queued() {

@@ -47,7 +47,7 @@ public class TemplateSync {
                 case GraphResult.Ok ok -> ok.body();
                 case GraphResult.Failed failed -> throw new TemplateSyncFailed("Meta refused the template list of WABA "
                         + account.wabaId() + ": " + failed.error().code() + " " + failed.error().message());
-                case GraphResult.NoAnswer none -> throw new TemplateSyncFailed("no answer from Meta for the template "
+                case GraphResult.Unanswered none -> throw new TemplateSyncFailed("no answer from Meta for the template "
                         + "list of WABA " + account.wabaId() + ": " + none.reason());
             };
             body.path("data").forEach(node -> templates.add(toEvent(account.wabaId(), node)));

@@ -1,0 +1,113 @@
+package io.wabiz.sender.send;
+
+import io.wabiz.sender.SenderProperties;
+import io.wabiz.sender.graph.GraphResult;
+import io.wabiz.sender.graph.MetaErrors;
+import io.wabiz.sender.graph.MetaErrors.Verdict;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The sender's one retry policy for calls to Meta (sends and read receipts): which results are worth
+ * another call, how long to wait before it, when to stop.
+ *
+ * <p>Two budgets: failures of Meta or the network ({@code maxAttempts} calls, exponential backoff with
+ * jitter), and the pair rate limit 131056 ({@code pairRateMaxAttempts} hits, a growing fixed step), which is
+ * a wait for one customer and does not use up the first. Resilience4j's {@code Retry} keeps one budget,
+ * hence this class. It sleeps on the caller's virtual thread; an interruption (shutdown) ends the call.
+ */
+public final class RetryPolicy {
+
+    private final SenderProperties.Retry config;
+
+    public RetryPolicy(SenderProperties.Retry config) {
+        this.config = config;
+    }
+
+    /** One call to Meta. */
+    @FunctionalInterface
+    public interface Call {
+        GraphResult attempt() throws InterruptedException;
+    }
+
+    /** Told before each wait for another call. */
+    @FunctionalInterface
+    public interface RetryListener {
+        RetryListener NONE = (verdict, result, backoff) -> { };
+
+        void retrying(Verdict verdict, GraphResult result, Duration backoff);
+    }
+
+    /**
+     * Calls until Meta accepts, refuses for good, or a budget runs out, and returns the last result.
+     *
+     * @throws StoppedAfterReachingMeta when interrupted after a call that may have reached Meta
+     * @throws InterruptedException     when interrupted before any such call
+     */
+    public GraphResult call(Call call, RetryListener listener) throws InterruptedException {
+        int failures = 0;
+        int pairRateHits = 0;
+        boolean reachedMeta = false;
+        try {
+            while (true) {
+                GraphResult result = call.attempt();
+                reachedMeta |= !(result instanceof GraphResult.NotSent);
+                Verdict verdict = verdict(result);
+                if (verdict == null || verdict == Verdict.PERMANENT) {
+                    return result;
+                }
+                Duration backoff;
+                if (verdict == Verdict.PAIR_RATE_LIMITED) {
+                    if (++pairRateHits >= config.pairRateMaxAttempts()) {
+                        return result;
+                    }
+                    backoff = jittered(config.pairRateBackoff().multipliedBy(pairRateHits));
+                } else {
+                    if (++failures >= config.maxAttempts()) {
+                        return result;
+                    }
+                    backoff = jittered(exponential(failures));
+                }
+                listener.retrying(verdict, result, backoff);
+                Thread.sleep(backoff);
+            }
+        } catch (InterruptedException stopping) {
+            throw reachedMeta ? new StoppedAfterReachingMeta(stopping) : stopping;
+        }
+    }
+
+    /** What the result calls for; null when Meta accepted. */
+    public static Verdict verdict(GraphResult result) {
+        return switch (result) {
+            case GraphResult.Ok ok -> null;
+            case GraphResult.Failed failed -> MetaErrors.classify(failed.status(), failed.error().code());
+            case GraphResult.Unanswered none -> Verdict.TRANSIENT;
+        };
+    }
+
+    public int maxAttempts() {
+        return config.maxAttempts();
+    }
+
+    private Duration exponential(int failures) {
+        long millis = config.initialBackoff().toMillis() << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+    }
+
+    private Duration jittered(Duration backoff) {
+        double jitter = Math.clamp(config.jitter(), 0.0, 1.0);
+        double factor = 1.0 - jitter * ThreadLocalRandom.current().nextDouble();
+        return Duration.ofNanos((long) (backoff.toNanos() * factor));
+    }
+
+    /**
+     * The call was stopped (shutdown) after a request that may have reached Meta: what Meta did is not
+     * known, so the send must not be forgotten as if it never happened.
+     */
+    public static final class StoppedAfterReachingMeta extends InterruptedException {
+        StoppedAfterReachingMeta(InterruptedException cause) {
+            super("stopped after a call that may have reached Meta");
+            initCause(cause);
+        }
+    }
+}
