@@ -1,5 +1,6 @@
 package io.wabiz.events;
 
+import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.events.erp.CancelSalesOrder;
 import io.wabiz.events.erp.ConfirmSalesOrder;
 import io.wabiz.events.erp.InvoiceCancelled;
@@ -54,7 +55,8 @@ public enum TopicCatalogue {
     ERP_COMMANDS(Topics.ERP_COMMANDS, "ERP document id", 3, false, ConfirmSalesOrder.class, CancelSalesOrder.class),
     ERP_NOTIFICATIONS(Topics.ERP_NOTIFICATIONS, "ERP document id", 3, false, NotificationRecorded.class),
     NOTIFIER_REQUESTS(Topics.NOTIFIER_REQUESTS, "ERP document id", 3, false, SendDocumentDetails.class),
-    ERP_PAYMENTS(Topics.ERP_PAYMENTS, "ERP document id", 3, false, PaymentReceived.class);
+    ERP_PAYMENTS(Topics.ERP_PAYMENTS, "ERP document id", 3, false, PaymentReceived.class),
+    HANDOFFS(Topics.HANDOFFS, "conversation", 3, false, HandOffRequested.class);
 
     private static final Map<String, Class<? extends TopicRecord>> TYPES_BY_NAME = Arrays.stream(values())
             .flatMap(t -> t.recordTypes.stream())

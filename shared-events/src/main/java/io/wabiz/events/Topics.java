@@ -16,6 +16,7 @@ public final class Topics {
     public static final String ERP_COMMANDS = "whatsapp.erp.commands";
     public static final String ERP_NOTIFICATIONS = "whatsapp.erp.notifications";
     public static final String NOTIFIER_REQUESTS = "whatsapp.notifier.requests";
+    public static final String HANDOFFS = "whatsapp.handoffs";
     public static final String ERP_PAYMENTS = "whatsapp.erp.payments";
 
     /** spring-kafka's default dead-letter suffix. */

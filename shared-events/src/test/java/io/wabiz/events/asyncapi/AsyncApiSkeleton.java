@@ -41,7 +41,8 @@ public final class AsyncApiSkeleton {
             Map.entry(TopicCatalogue.ERP_COMMANDS, "Actions customers asked for by a tap (confirm, cancel an order). Written by scenario-engine; read by the ERP."),
             Map.entry(TopicCatalogue.ERP_NOTIFICATIONS, "Notifications that reached Meta, so the ERP can set its x_whatsapp_*_sent flags. Written by notifiers and reminder-scheduler."),
             Map.entry(TopicCatalogue.NOTIFIER_REQUESTS, "Requests for a document's details on WhatsApp. Written by scenario-engine; read by billing-notifier."),
-            Map.entry(TopicCatalogue.ERP_PAYMENTS, "Payments customers made through the platform's payment links, verified with the provider. Written by billing-notifier; read by the ERP, which books each provider transaction once."));
+            Map.entry(TopicCatalogue.ERP_PAYMENTS, "Payments customers made through the platform's payment links, verified with the provider. Written by billing-notifier; read by the ERP, which books each provider transaction once."),
+            Map.entry(TopicCatalogue.HANDOFFS, "Customers who asked to talk to a person. Written by scenario-engine; read by conversation-service, which marks the conversation for staff."));
 
     static String render() {
         Map<String, Object> doc = new LinkedHashMap<>();
