@@ -1,0 +1,204 @@
+package io.wabiz.notifier.orders;
+
+import io.wabiz.events.TopicRecord;
+import io.wabiz.events.Topics;
+import io.wabiz.events.erp.CancelSalesOrder;
+import io.wabiz.events.erp.ConfirmSalesOrder;
+import io.wabiz.events.erp.ErpDocumentType;
+import io.wabiz.events.erp.NotificationKind;
+import io.wabiz.events.erp.SalesOrderCreated;
+import io.wabiz.events.erp.SalesOrderStateChanged;
+import io.wabiz.events.erp.SalesOrderUpdated;
+import io.wabiz.events.erp.SendDocumentDetails;
+import io.wabiz.notification.partners.PartnerContact;
+import io.wabiz.notifier.notifications.NotificationDispatcher;
+import io.wabiz.notifier.notifications.NotificationPlan;
+import io.wabiz.notifier.partners.PartnerProjection;
+import io.wabiz.platform.kafka.NonRetryableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * The order flows' Kafka edge: ERP order events and the customers' confirm/cancel taps (the scenario engine's
+ * commands to the ERP) update the order projection, a poll's worth at a time, and the notifications they call for
+ * are carried out before the offsets are committed. Requests for details come from the notifier's own topic.
+ * A record that cannot be read or lacks what it needs is reported by its index: the ones before it are processed,
+ * it goes to the dead-letter topic with the reason, the ones after it are delivered again.
+ */
+public class OrderListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderListener.class);
+
+    private final OrderProjection orders;
+    private final PartnerProjection partners;
+    private final OrderNotifications notifications;
+    private final NotificationDispatcher dispatcher;
+
+    public OrderListener(OrderProjection orders, PartnerProjection partners, OrderNotifications notifications,
+                         NotificationDispatcher dispatcher) {
+        this.orders = orders;
+        this.partners = partners;
+        this.notifications = notifications;
+        this.dispatcher = dispatcher;
+    }
+
+    @KafkaListener(id = "notifier-orders", idIsGroup = false, topics = Topics.ERP_SALES_ORDERS, batch = "true",
+            concurrency = "${notifier.listener-concurrency:3}")
+    public void onOrderEvents(List<ConsumerRecord<String, TopicRecord>> records) {
+        process(records, true);
+    }
+
+    /** Confirm and cancel taps; the other commands on the topic are the ERP's business. */
+    @KafkaListener(id = "notifier-taps", idIsGroup = false, topics = Topics.ERP_COMMANDS, batch = "true",
+            concurrency = "${notifier.listener-concurrency:3}")
+    public void onErpCommands(List<ConsumerRecord<String, TopicRecord>> records) {
+        process(records, false);
+    }
+
+    @KafkaListener(id = "notifier-requests", idIsGroup = false, topics = Topics.NOTIFIER_REQUESTS,
+            concurrency = "${notifier.listener-concurrency:3}")
+    public void onRequest(ConsumerRecord<String, TopicRecord> record) {
+        unreadable(record);
+        if (!(record.value() instanceof SendDocumentDetails request)) {
+            throw new NonRetryableException("expected SendDocumentDetails on " + record.topic() + ", got "
+                    + typeOf(record));
+        }
+        if (request.documentType() != ErpDocumentType.SALES_ORDER) {
+            return; // invoice details belong to the invoices flow
+        }
+        if (request.kind() != null && request.kind() != NotificationKind.ORDER_DETAILS) {
+            throw new IllegalArgumentException("a sales order request must ask for ORDER_DETAILS, not "
+                    + request.kind());
+        }
+        if (request.documentId() == null || request.documentId().isBlank()) {
+            throw new IllegalArgumentException("SendDocumentDetails " + request.id() + " has no documentId");
+        }
+        OrderDocument doc = orders.find(request.documentId()).orElse(null);
+        PartnerContact partner = doc == null || !doc.knowsOrder() ? null
+                : partners.find(doc.order().partnerId()).orElse(null);
+        dispatcher.execute(notifications.details(doc, partner, request.id(), request.occurredAt(),
+                Instant.ofEpochMilli(record.timestamp()), OrderNotifications.detailsKey(request),
+                request.businessPhoneNumberId(), request.customerWaId(), request.requestedByWamid(), null));
+    }
+
+    private void process(List<ConsumerRecord<String, TopicRecord>> records, boolean orderTopic) {
+        List<ConsumerRecord<String, TopicRecord>> valid = new ArrayList<>(records.size());
+        RuntimeException problem = null;
+        for (ConsumerRecord<String, TopicRecord> record : records) {
+            problem = problem(record, orderTopic);
+            if (problem != null) {
+                break;
+            }
+            valid.add(record);
+        }
+        apply(valid.stream().filter(r -> isOrderRecord(r.value())).toList());
+        if (problem != null) {
+            ConsumerRecord<String, TopicRecord> bad = records.get(valid.size());
+            log.warn("Record {}-{}@{} refused: {}", bad.topic(), bad.partition(), bad.offset(), problem.getMessage());
+            throw new BatchListenerFailedException(problem.getMessage(), problem, valid.size());
+        }
+    }
+
+    private void apply(List<ConsumerRecord<String, TopicRecord>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> ids.add(OrderTimeline.orderIdOf(r.value())));
+        Map<String, OrderDocument> stored = orders.findAll(ids);
+        Map<String, OrderDocument> working = new LinkedHashMap<>(stored);
+        List<Triggered> triggered = new ArrayList<>();
+        for (ConsumerRecord<String, TopicRecord> record : records) {
+            String id = OrderTimeline.orderIdOf(record.value());
+            OrderTimeline.Applied applied = OrderTimeline.apply(working.get(id), id, record.value());
+            working.put(id, applied.next());
+            applied.triggers().forEach(t -> triggered.add(new Triggered(id, t, record)));
+        }
+        Map<String, OrderDocument> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, OrderDocument> entry : working.entrySet()) {
+            OrderDocument before = stored.get(entry.getKey());
+            if (!entry.getValue().equals(before)) {
+                saved.put(entry.getKey(), orders.save(entry.getValue(), before != null));
+            } else {
+                saved.put(entry.getKey(), before);
+            }
+        }
+        Set<String> partnerIds = new HashSet<>();
+        triggered.forEach(t -> {
+            OrderDocument doc = saved.get(t.orderId());
+            if (doc.knowsOrder()) {
+                partnerIds.add(doc.order().partnerId());
+            }
+        });
+        Map<String, PartnerContact> contacts = partners.findAll(partnerIds);
+        List<NotificationPlan> plans = new ArrayList<>();
+        for (Triggered t : triggered) {
+            OrderDocument doc = saved.get(t.orderId());
+            if (!doc.knowsOrder()) {
+                continue; // a tap before the ERP published the order: decided when the order arrives
+            }
+            PartnerContact partner = contacts.get(doc.order().partnerId());
+            Instant receivedAt = Instant.ofEpochMilli(t.record().timestamp());
+            String by = t.record().value().id();
+            switch (t.trigger()) {
+                case ORDER_CREATED -> plans.add(notifications.created(doc, partner, by, receivedAt,
+                        OrderNotifications.createdKey(doc), null, null));
+                case ORDER_CONFIRMATION -> notifications.confirmation(doc, partner, by, receivedAt,
+                        OrderNotifications.confirmationKey(doc), null, null).ifPresent(plans::add);
+            }
+        }
+        dispatcher.executeAll(plans);
+    }
+
+    private static boolean isOrderRecord(TopicRecord value) {
+        return value instanceof SalesOrderCreated || value instanceof SalesOrderUpdated
+                || value instanceof SalesOrderStateChanged || value instanceof ConfirmSalesOrder
+                || value instanceof CancelSalesOrder;
+    }
+
+    /** Why a record cannot be applied, or null. */
+    private static RuntimeException problem(ConsumerRecord<String, TopicRecord> record, boolean orderTopic) {
+        try {
+            unreadable(record);
+            TopicRecord value = record.value();
+            if (value == null) {
+                return new NonRetryableException("empty record on " + record.topic());
+            }
+            if (!isOrderRecord(value)) {
+                // the ERP's topic carries only order events; the commands topic carries others we leave alone
+                return orderTopic ? new NonRetryableException("unexpected " + typeOf(record) + " on " + record.topic())
+                        : null;
+            }
+            OrderTimeline.orderIdOf(value);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void unreadable(ConsumerRecord<String, TopicRecord> record) {
+        if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+            throw new NonRetryableException("record on " + record.topic() + " cannot be read (malformed JSON or an"
+                    + " unknown type)");
+        }
+    }
+
+    private static String typeOf(ConsumerRecord<String, TopicRecord> record) {
+        return record.value() == null ? "an empty record" : record.value().getClass().getSimpleName();
+    }
+
+    private record Triggered(String orderId, OrderTimeline.Trigger trigger,
+                             ConsumerRecord<String, TopicRecord> record) {
+    }
+}

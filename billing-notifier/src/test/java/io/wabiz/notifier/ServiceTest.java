@@ -1,0 +1,149 @@
+package io.wabiz.notifier;
+
+import io.wabiz.events.EventJson;
+import io.wabiz.events.erp.DocumentLine;
+import io.wabiz.events.erp.OptInState;
+import io.wabiz.events.erp.PartnerUpserted;
+import io.wabiz.events.erp.SalesOrder;
+import io.wabiz.events.erp.SalesOrderCreated;
+import io.wabiz.events.erp.SalesOrderState;
+import io.wabiz.testsupport.EmbeddedInfrastructure;
+import io.wabiz.testsupport.KafkaTestClient;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one Spring context of the notifier's integration tests (every subclass shares it): the whole service on a
+ * random port, against the JVM-wide KRaft broker and embedded MongoDB, called over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedInfrastructure(database = "billing-notifier")
+@ActiveProfiles("test")
+public abstract class ServiceTest {
+
+    public static final String BUSINESS_NUMBER = "100000000000001";
+    public static final String ADMIN = "test-admin-token";
+    public static final String AGENT = "test-agent-token";
+    public static final String VIEWER = "test-viewer-token";
+
+    private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected static KafkaTestClient kafka;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void connectKafka() {
+        if (kafka == null) {
+            kafka = KafkaTestClient.embedded();
+        }
+    }
+
+    /** An ERP id no other test uses. */
+    protected static String newId() {
+        return String.valueOf(IDS.incrementAndGet());
+    }
+
+    /** A Senegalese mobile number no other test uses, as typed in the ERP (national form). */
+    protected static String newMobile() {
+        return "77" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    protected static String waIdOf(String senegaleseMobile) {
+        return "221" + senegaleseMobile;
+    }
+
+    protected static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    protected static PartnerUpserted partner(String partnerId, String mobile, String language, OptInState optIn,
+                                             boolean active, String companyId) {
+        return new PartnerUpserted(UUID.randomUUID().toString(), now(), partnerId, "Awa Diop", "Diop SARL",
+                mobile == null ? List.of() : List.of(mobile), "awa@example.sn", language, "SN", optIn, active,
+                companyId);
+    }
+
+    protected static SalesOrder order(String orderId, String partnerId, SalesOrderState state, String currency,
+                                      String total, String companyId, String version) {
+        BigDecimal amount = new BigDecimal(total);
+        return new SalesOrder(orderId, "S" + orderId, partnerId, "Diop SARL", Instant.parse("2026-03-03T10:15:00Z"),
+                null, null, state, currency, amount, BigDecimal.ZERO, amount,
+                List.of(new DocumentLine("p1", "Ciment CPA 42,5", null, new BigDecimal("10"), "sac",
+                        amount.divide(BigDecimal.TEN), null, amount)),
+                "Moussa Ndiaye", null, companyId, version);
+    }
+
+    protected static SalesOrderCreated created(SalesOrder order) {
+        return new SalesOrderCreated(UUID.randomUUID().toString(), now(), order);
+    }
+
+    /** A JSON answer of the API. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    protected Answer get(String path, String token) {
+        return call("GET", path, token, null, Map.of());
+    }
+
+    protected Answer post(String path, String token) {
+        return call("POST", path, token, null, Map.of());
+    }
+
+    protected Answer call(String method, String path, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::setHeader);
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(response.statusCode(), !isJson || body == null || body.isBlank() ? null
+                    : EventJson.mapper().readTree(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected String metrics() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

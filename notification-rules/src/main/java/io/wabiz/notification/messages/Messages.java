@@ -1,0 +1,45 @@
+package io.wabiz.notification.messages;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.Locale;
+import java.util.Map;
+
+/** The texts of one language: {@code text("order.created.body", Map.of("number", "S00042"))}. */
+public final class Messages {
+
+    private final Locale locale;
+    private final Map<String, String> own;
+    private final Map<String, String> fallback;
+
+    Messages(Locale locale, Map<String, String> own, Map<String, String> fallback) {
+        this.locale = locale;
+        this.own = own;
+        this.fallback = fallback;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text of {@code key} with its named arguments filled in (numbers for plurals, strings otherwise). */
+    public String text(String key, Map<String, ?> arguments) {
+        String pattern = own.get(key);
+        if (pattern == null) {
+            pattern = fallback.get(key);
+        }
+        if (pattern == null) {
+            throw new IllegalArgumentException("no message " + key);
+        }
+        // ICU formatters are not thread-safe; a new one per text costs microseconds
+        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
+    }
+
+    public String text(String key) {
+        return text(key, Map.of());
+    }
+
+    public boolean has(String key) {
+        return own.containsKey(key) || fallback.containsKey(key);
+    }
+}
