@@ -19,6 +19,7 @@ import io.wabiz.simulator.graph.GraphApi;
 import io.wabiz.simulator.graph.GraphRequestLog;
 import io.wabiz.simulator.graph.SlidingWindowRateLimiter;
 import io.wabiz.simulator.media.MediaStore;
+import io.wabiz.simulator.templates.ShippedTemplates;
 import io.wabiz.simulator.templates.TemplateCatalogue;
 import io.wabiz.simulator.webhook.WebhookDispatcher;
 import io.wabiz.simulator.webhook.WebhookPayloads;
@@ -47,8 +48,8 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    TemplateCatalogue templateCatalogue(SimulatorProperties properties) {
-        return new TemplateCatalogue(properties.templates());
+    TemplateCatalogue templateCatalogue(SimulatorProperties properties, JsonMapper json) {
+        return new TemplateCatalogue(ShippedTemplates.withShipped(properties.templates(), json));
     }
 
     @Bean

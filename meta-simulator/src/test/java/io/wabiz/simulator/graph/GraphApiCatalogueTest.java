@@ -38,9 +38,11 @@ class GraphApiCatalogueTest extends SimulatorHttpTest {
             pages++;
         }
 
-        assertThat(pages).isEqualTo(4);
-        assertThat(names).containsExactly("hello_world:en_US", "order_created:fr", "invoice_unpaid_reminder:fr",
+        assertThat(pages).isEqualTo((names.size() + 1) / 2);
+        assertThat(names).startsWith("hello_world:en_US", "order_created:fr", "invoice_unpaid_reminder:fr",
                 "invoice_available:fr", "invoice_document:fr", "conversation_reopen:fr", "promo_new_catalogue:fr");
+        // then the platform's shipped definitions (templates/*.json), as approved
+        assertThat(names).contains("sales_order_created:fr", "sales_order_created:en").doesNotHaveDuplicates();
     }
 
     @Test
