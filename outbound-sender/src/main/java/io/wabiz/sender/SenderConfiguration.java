@@ -13,6 +13,7 @@ import io.wabiz.sender.send.MetaCallObserver;
 import io.wabiz.sender.send.MongoSendLedger;
 import io.wabiz.sender.send.NumberChannel;
 import io.wabiz.sender.send.NumberChannels;
+import io.wabiz.sender.send.OutcomeReconciler;
 import io.wabiz.sender.send.SendLedger;
 import io.wabiz.sender.send.SendMetrics;
 import io.wabiz.sender.templates.TemplateCatalog;
@@ -62,8 +63,8 @@ class SenderConfiguration {
     }
 
     @Bean
-    SendLedger sendLedger(MongoTemplate mongo) {
-        return new MongoSendLedger(mongo);
+    SendLedger sendLedger(MongoTemplate mongo, Clock clock) {
+        return new MongoSendLedger(mongo, clock);
     }
 
     @Bean
@@ -99,12 +100,24 @@ class SenderConfiguration {
     }
 
     @Bean
+    SendMetrics sendMetrics(MeterRegistry meters) {
+        return new SendMetrics(meters);
+    }
+
+    @Bean
+    OutcomeReconciler outcomeReconciler(SendLedger ledger, RecordPublisher publisher, SendMetrics metrics,
+                                        SenderProperties properties, Clock clock) {
+        return new OutcomeReconciler(ledger, publisher, metrics, properties.reconciliation().resolveWithin(), clock);
+    }
+
+    @Bean
     MessageSender messageSender(AccountRegistry accounts, NumberChannels channels, GraphApiClient graph,
                                 SendLedger ledger, ConversationWindows windows, TemplateCatalog templates,
                                 RecordPublisher publisher, ObjectProvider<MetaCallObserver> observer,
-                                SenderProperties properties, MeterRegistry meters, Clock clock) {
+                                OutcomeReconciler reconciler, SenderProperties properties, SendMetrics metrics,
+                                Clock clock) {
         return new MessageSender(accounts, channels, graph, ledger, windows, templates, publisher,
-                observer.getIfAvailable(() -> MetaCallObserver.NONE), properties, new SendMetrics(meters), clock);
+                observer.getIfAvailable(() -> MetaCallObserver.NONE), reconciler, properties, metrics, clock);
     }
 
     /** Poison commands go to platform-kafka's dead letters, like the listener containers' records. */

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sender")
 public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi graphApi, @DefaultValue Retry retry,
                                @DefaultValue Rate rate, @DefaultValue Consumer consumer,
-                               @DefaultValue Templates templates, @DefaultValue Window window) {
+                               @DefaultValue Templates templates, @DefaultValue Window window,
+                               @DefaultValue Reconciliation reconciliation) {
 
     public SenderProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -83,5 +84,16 @@ public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi gr
     }
 
     public record Window(@DefaultValue("24h") Duration length) {
+    }
+
+    /**
+     * Sends whose outcome is unknown (the call was cut off after its request was written) wait for a status
+     * webhook carrying their idempotency key.
+     *
+     * @param resolveWithin how long: after it, {@code MessageOutcomeUnresolved} is published (once)
+     * @param sweepInterval how often the sender looks for the unknown outcomes that waited that long
+     */
+    public record Reconciliation(@DefaultValue("15m") Duration resolveWithin,
+                                 @DefaultValue("1m") Duration sweepInterval) {
     }
 }

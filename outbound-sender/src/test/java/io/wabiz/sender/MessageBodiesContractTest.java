@@ -69,7 +69,11 @@ class MessageBodiesContractTest extends SenderIntegrationTest {
                         "https://files.example.com/products/42.jpg", null, "Le produit 42"), "body-image-link", null),
                 Arguments.of("image_media", "221770000108", new OutboundContent.Image(null, "985569392615996", null),
                         "body-image-media", null),
-                Arguments.of("template", "221770000109", invoiceReminder(), "body-template", null));
+                Arguments.of("template", "221770000109", invoiceReminder(), "body-template", null),
+                // a customer known by a username only: Meta's "recipient" instead of "to"
+                Arguments.of("text_to_business_scoped_user", "US.13491208655302741918",
+                        new OutboundContent.Text("Bonjour, votre commande SO042 est prête.", false),
+                        "body-text-bsuid", null));
     }
 
     static OutboundContent.Template invoiceReminder() {

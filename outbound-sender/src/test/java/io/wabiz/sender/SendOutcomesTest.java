@@ -8,6 +8,7 @@ import static io.wabiz.sender.MetaGraphApiStub.resource;
 import static io.wabiz.sender.MetaGraphApiStub.sendWithKey;
 import static io.wabiz.sender.MetaGraphApiStub.sendsWithKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,14 +17,18 @@ import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.kafka.CloudEventHeaders;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendForm;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.events.outbound.TemplateSynced;
 import io.wabiz.events.whatsapp.AccountNoticeReceived;
+import io.wabiz.events.whatsapp.DeliveryStatus;
+import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.platform.kafka.PlatformKafkaAutoConfiguration;
 import io.wabiz.sender.accounts.AccountRegistry;
+import io.wabiz.sender.send.MessageSender;
 import io.wabiz.sender.templates.TemplateScheduler;
 import io.wabiz.testsupport.TopicWatcher;
 import java.nio.charset.StandardCharsets;
@@ -116,17 +121,83 @@ class SendOutcomesTest extends SenderIntegrationTest {
     }
 
     @Test
-    void connectionResetIsRetried() {
+    void connectionResetAfterTheRequestWasWrittenIsNeverRetriedAndLeavesTheOutcomeUnknown() {
         SendMessage command = freeFormToOpenWindow("reset-" + UUID.randomUUID());
         String key = command.idempotencyKey();
-        MetaGraphApiStub.server().stubFor(sendWithKey(key).inScenario(key).whenScenarioStateIs(STARTED)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                        .withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-        MetaGraphApiStub.server().stubFor(sendWithKey(key).inScenario(key).whenScenarioStateIs("ok")
-                .willReturn(okJson(resource("meta/message.json"))));
+        MetaGraphApiStub.server().stubFor(sendWithKey(key).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThat(sendAndAwaitOutcome(command)).isInstanceOf(MessageAccepted.class);
-        assertThat(sendsWithKey(key)).hasSize(2);
+        MessageRejected unknown = (MessageRejected) sendAndAwaitOutcome(command);
+
+        assertThat(unknown.errorTitle()).isEqualTo(MessageSender.OUTCOME_UNKNOWN);
+        assertThat(unknown.retryable()).isFalse();
+        assertThat(unknown.reason()).contains("not sent again");
+        assertThat(sendsWithKey(key)).as("Meta may have it: a second request could be a second message").hasSize(1);
+    }
+
+    @Test
+    void metaAcceptingThenStallingPastTheReadTimeoutIsUnknownUntilTheStatusWebhookWithTheKeySettlesIt() {
+        SendMessage command = freeFormToOpenWindow("stall-" + UUID.randomUUID());
+        String key = command.idempotencyKey();
+        MetaGraphApiStub.server().stubFor(sendWithKey(key).willReturn(okJson(resource("meta/message.json"))
+                .withFixedDelay(4_000))); // past the 3 s request timeout
+
+        MessageRejected unknown = (MessageRejected) sendAndAwaitOutcome(command);
+        assertThat(unknown.errorTitle()).isEqualTo(MessageSender.OUTCOME_UNKNOWN);
+        assertThat(sendsWithKey(key)).hasSize(1);
+
+        String wamid = "wamid.STALLED-" + UUID.randomUUID();
+        try (TopicWatcher outcomes = kafka.watch(Topics.OUTBOUND_EVENTS)) {
+            kafka.publish(statusOf(command, wamid, DeliveryStatus.SENT));
+            MessageAccepted accepted = outcomes.awaitEvent(MessageAccepted.class,
+                    a -> a.idempotencyKey().equals(key));
+            assertThat(accepted.wamid()).isEqualTo(wamid);
+            assertThat(accepted.form()).isEqualTo(SendForm.FREE_FORM);
+            assertThat(accepted.content()).isEqualTo(HELLO);
+            assertThat(accepted.commandId()).isEqualTo(command.id());
+
+            kafka.publish(statusOf(command, wamid, DeliveryStatus.DELIVERED));
+            kafka.publish(command); // a redelivered command now republishes the acceptance
+            MessageAccepted republished = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> outcomes.events(MessageAccepted.class).stream().filter(a -> a.idempotencyKey().equals(key))
+                            .toList(), list -> list.size() >= 2).get(1);
+            assertThat(republished.id()).isEqualTo(accepted.id());
+            assertThat(republished.wamid()).isEqualTo(wamid);
+        }
+        assertThat(sendsWithKey(key)).as("Meta got the message once").hasSize(1);
+    }
+
+    @Test
+    void anUnknownOutcomeNoStatusSettlesIsAnnouncedUnresolvedOnceAndALateStatusStillSettlesIt() {
+        SendMessage command = freeFormToOpenWindow("unresolved-" + UUID.randomUUID());
+        String key = command.idempotencyKey();
+        MetaGraphApiStub.server().stubFor(sendWithKey(key).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        try (TopicWatcher outcomes = kafka.watch(Topics.OUTBOUND_EVENTS)) {
+            kafka.publish(command);
+
+            MessageOutcomeUnresolved unresolved = outcomes.awaitEvent(MessageOutcomeUnresolved.class,
+                    u -> u.idempotencyKey().equals(key));
+            MessageRejected unknown = outcomes.awaitEvent(MessageRejected.class, r -> r.idempotencyKey().equals(key));
+            assertThat(unresolved.unknownSince()).isAfterOrEqualTo(unknown.occurredAt().minusMillis(1));
+            assertThat(unresolved.content()).isEqualTo(HELLO);
+            assertThat(unresolved.helpText()).contains("new idempotency key");
+            // quiet period: three sweeps (500 ms each) pass without a second announcement
+            await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> outcomes
+                    .events(MessageOutcomeUnresolved.class).stream().filter(u -> u.idempotencyKey().equals(key))
+                    .count() == 1);
+
+            kafka.publish(statusOf(command, "wamid.LATE", DeliveryStatus.READ));
+            assertThat(outcomes.awaitEvent(MessageAccepted.class, a -> a.idempotencyKey().equals(key)).wamid())
+                    .isEqualTo("wamid.LATE");
+        }
+        assertThat(sendsWithKey(key)).hasSize(1);
+    }
+
+    private static MessageStatusChanged statusOf(SendMessage command, String wamid, DeliveryStatus status) {
+        return new MessageStatusChanged(UUID.randomUUID().toString(), Instant.now(), command.businessPhoneNumberId(),
+                command.recipientWaId(), wamid, status, Instant.now(), command.idempotencyKey(), null, null,
+                List.of());
     }
 
     @Test

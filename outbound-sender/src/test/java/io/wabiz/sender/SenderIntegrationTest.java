@@ -46,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "sender.templates.sync-on-start=false",
                 "sender.consumer.failure-retry-delay=200ms",
                 "sender.graph-api.request-timeout=3s",
+                "sender.reconciliation.resolve-within=3s",
+                "sender.reconciliation.sweep-interval=500ms",
                 // WireMock shares this JVM and busy cores: its own scheduling delays arrivals by tens of ms
                 "sender.rate.safety-margin=200ms",
                 "logging.structured.format.console="})

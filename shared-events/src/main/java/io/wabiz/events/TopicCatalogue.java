@@ -16,6 +16,7 @@ import io.wabiz.events.erp.SalesOrderUpdated;
 import io.wabiz.events.erp.SendDocumentDetails;
 import io.wabiz.events.outbound.MarkMessageRead;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.events.outbound.TemplateSynced;
@@ -45,7 +46,8 @@ public enum TopicCatalogue {
     ACCOUNT_NOTICES(Topics.ACCOUNT_NOTICES, "WABA id", 1, false, AccountNoticeReceived.class),
     OUTBOUND_COMMANDS(Topics.OUTBOUND_COMMANDS, "business phone number id", 6, false,
             SendMessage.class, MarkMessageRead.class),
-    OUTBOUND_EVENTS(Topics.OUTBOUND_EVENTS, "conversation", 6, false, MessageAccepted.class, MessageRejected.class),
+    OUTBOUND_EVENTS(Topics.OUTBOUND_EVENTS, "conversation", 6, false, MessageAccepted.class, MessageRejected.class,
+            MessageOutcomeUnresolved.class),
     TEMPLATES(Topics.TEMPLATES, "name:language", 1, true, TemplateSynced.class),
     ERP_PARTNERS(Topics.ERP_PARTNERS, "ERP document id", 3, false, PartnerUpserted.class),
     ERP_SALES_ORDERS(Topics.ERP_SALES_ORDERS, "ERP document id", 3, false,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
+import io.wabiz.events.outbound.TemplatePlaceholders;
+import io.wabiz.events.whatsapp.WhatsAppUserIds;
 import io.wabiz.simulator.JsonText;
 import io.wabiz.simulator.PhoneNumbers;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
@@ -99,7 +101,12 @@ public final class GraphApi {
                 send.downloadUrl(), send.category()), failure);
         ObjectNode answer = json.createObjectNode();
         answer.put("messaging_product", "whatsapp");
-        answer.putArray("contacts").addObject().put("input", JsonText.of(message.get("to"))).put("wa_id", send.to());
+        ObjectNode contact = answer.putArray("contacts").addObject();
+        if (WhatsAppUserIds.isBusinessScoped(send.to())) {
+            contact.put("input", send.to()).put("user_id", send.to());
+        } else {
+            contact.put("input", JsonText.of(message.get("to"))).put("wa_id", send.to());
+        }
         ObjectNode sent = answer.putArray("messages").addObject().put("id", wamid);
         if (!send.freeForm()) {
             sent.put("message_status", "accepted");
@@ -234,7 +241,7 @@ public final class GraphApi {
             }
         }
         ObjectNode body = components.addObject().put("type", "BODY").put("text", template.body());
-        int bodyParameters = TemplateCatalogue.parameterCount(template.body());
+        int bodyParameters = TemplatePlaceholders.count(template.body());
         if (bodyParameters > 0) {
             ArrayNode example = body.putObject("example").putArray("body_text").addArray();
             for (int i = 1; i <= bodyParameters; i++) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.wabiz.events.outbound.TemplatePlaceholders;
+import io.wabiz.events.whatsapp.WhatsAppUserIds;
 import io.wabiz.simulator.JsonText;
 import io.wabiz.simulator.SimulatorProperties.Template;
 import io.wabiz.simulator.media.MediaStore;
@@ -53,11 +55,7 @@ public final class MessageValidator {
         if (!"whatsapp".equals(text(message.get("messaging_product")))) {
             throw MetaRejection.invalidParameter("The parameter messaging_product is required and must be 'whatsapp'");
         }
-        String to = text(message.get("to"));
-        if (to == null || !to.replaceAll("[\\s+\\-()]", "").matches("\\d{6,15}")) {
-            throw MetaRejection.invalidParameter("The parameter to is required and must be a phone number");
-        }
-        to = to.replaceAll("\\D", "");
+        String to = recipient(message);
         String type = text(message.get("type"));
         if (type == null) {
             type = "text";
@@ -93,6 +91,30 @@ public final class MessageValidator {
             default -> throw MetaRejection.invalidParameter("Unsupported message type: " + type
                     + " (the simulator plays text, interactive, document, image and template messages)");
         };
+    }
+
+    /**
+     * Who the send is for: {@code to} (a phone number), else {@code recipient} (a business-scoped user id, for a
+     * customer known by a username only); {@code to} wins when both are given, as at Meta.
+     */
+    private static String recipient(JsonNode message) {
+        String to = text(message.get("to"));
+        if (to != null) {
+            if (!to.replaceAll("[\\s+\\-()]", "").matches("\\d{6,15}")) {
+                throw MetaRejection.invalidParameter("The parameter to must be a phone number, got: " + to);
+            }
+            return to.replaceAll("\\D", "");
+        }
+        String recipient = text(message.get("recipient"));
+        if (recipient == null) {
+            throw MetaRejection.invalidParameter("The parameter to (a phone number) or recipient (a business-scoped"
+                    + " user id) is required");
+        }
+        if (!WhatsAppUserIds.isBusinessScoped(recipient)) {
+            throw MetaRejection.invalidParameter("The parameter recipient must be a business-scoped user id"
+                    + " (CC.digits), got: " + recipient);
+        }
+        return recipient;
     }
 
     private String interactive(JsonNode interactive) {
@@ -251,7 +273,7 @@ public final class MessageValidator {
             }
         }
         expectCount("header", headerParameters.size(), TemplateCatalogue.headerParameterCount(template));
-        expectCount("body", bodyParameters.size(), TemplateCatalogue.parameterCount(template.body()));
+        expectCount("body", bodyParameters.size(), TemplatePlaceholders.count(template.body()));
         return TemplateCatalogue.render(template, headerParameters, headerMediaLink, headerMediaFilename,
                 bodyParameters, payloads, urlSuffixes);
     }

@@ -2,15 +2,14 @@ package io.wabiz.simulator.templates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.wabiz.events.outbound.TemplatePlaceholders;
 import io.wabiz.simulator.SimulatorProperties.Template;
 import io.wabiz.simulator.SimulatorProperties.TemplateButton;
 
@@ -41,25 +40,15 @@ public final class TemplateCatalogue {
         return Long.toString(1_000_000_000_000_000L + Math.floorMod(uuid.getMostSignificantBits(), 8_000_000_000_000_000L));
     }
 
-    /** How many distinct {@code {{n}}} parameters a text has. */
-    public static int parameterCount(String text) {
-        if (text == null) {
-            return 0;
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            seen.add(matcher.group(1));
-        }
-        return seen.size();
-    }
-
-    /** Header parameters a send must give: the text's placeholders, or one media for DOCUMENT/IMAGE headers. */
+    /**
+     * Header parameters a send must give: the text's distinct placeholders (the platform's one count), or one
+     * media for DOCUMENT/IMAGE headers.
+     */
     public static int headerParameterCount(Template template) {
         if (template.headerFormat() == null) {
             return 0;
         }
-        return "TEXT".equals(template.headerFormat()) ? parameterCount(template.header()) : 1;
+        return "TEXT".equals(template.headerFormat()) ? TemplatePlaceholders.count(template.header()) : 1;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.wabiz.simulator.webhook;
 
 import java.time.Instant;
 
+import io.wabiz.events.whatsapp.WhatsAppUserIds;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,13 +19,23 @@ public final class WebhookPayloads {
         this.json = json;
     }
 
-    /** A customer's message; {@code message} is the {@code messages[]} entry (see the factory methods below). */
+    /**
+     * A customer's message; {@code message} is the {@code messages[]} entry (see the factory methods below). A
+     * customer known only by a business-scoped user id comes as Meta sends them: {@code user_id} in the contact
+     * and {@code from_user_id} in the message instead of {@code wa_id} and {@code from}.
+     */
     public String customerMessage(PhoneNumber phone, String customerWaId, String profileName, ObjectNode message) {
         ObjectNode root = json.createObjectNode();
         ObjectNode value = envelope(root, phone);
         ObjectNode contact = value.putArray("contacts").addObject();
         contact.putObject("profile").put("name", profileName);
-        contact.put("wa_id", customerWaId);
+        if (WhatsAppUserIds.isBusinessScoped(customerWaId)) {
+            contact.put("user_id", customerWaId);
+            message.remove("from");
+            message.put("from_user_id", customerWaId);
+        } else {
+            contact.put("wa_id", customerWaId);
+        }
         value.putArray("messages").add(message);
         return json.writeValueAsString(root);
     }
@@ -36,7 +47,11 @@ public final class WebhookPayloads {
         status.put("id", event.wamid());
         status.put("status", event.status());
         status.put("timestamp", epochSeconds(event.at()));
-        status.put("recipient_id", event.recipientWaId());
+        if (WhatsAppUserIds.isBusinessScoped(event.recipientWaId())) {
+            status.put("recipient_user_id", event.recipientWaId()); // no phone number to give
+        } else {
+            status.put("recipient_id", event.recipientWaId());
+        }
         if (event.bizOpaqueCallbackData() != null) {
             status.put("biz_opaque_callback_data", event.bizOpaqueCallbackData());
         }

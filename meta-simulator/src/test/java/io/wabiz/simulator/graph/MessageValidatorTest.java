@@ -20,7 +20,9 @@ class MessageValidatorTest {
             new Template("invoice_document", "fr", "UTILITY", "APPROVED", "DOCUMENT", null,
                     "Bonjour {{1}}, voici votre facture {{2}}.", null, List.of()),
             new Template("pay_link", "fr", "UTILITY", "APPROVED", null, null, "Payez {{1}}", null,
-                    List.of(new TemplateButton("URL", "Payer", "https://pay.example/{{1}}"))))),
+                    List.of(new TemplateButton("URL", "Payer", "https://pay.example/{{1}}"))),
+            new Template("name_twice", "fr", "UTILITY", "APPROVED", null, null,
+                    "Bonjour {{1}}, votre commande est prête. A bientôt {{1}} !", null, List.of()))),
             new MediaStore(null));
 
     @Test
@@ -85,5 +87,41 @@ class MessageValidatorTest {
                  "type":"button","body":{"text":"?"},"action":{"buttons":[
                   {"type":"reply","reply":{"id":"a","title":"Oui"}},{"type":"reply","reply":{"id":"a","title":"Non"}}]}}}""")))
                 .isInstanceOfSatisfying(MetaRejection.class, r -> assertThat(r.code()).isEqualTo(131009));
+    }
+
+    @Test
+    void aTemplateUsingOnePlaceholderTwiceTakesOneParameterAsTheSenderCountsIt() {
+        ValidatedSend send = validator.validate(json.readTree("""
+                {"messaging_product":"whatsapp","to":"221770000001","type":"template","template":{
+                 "name":"name_twice","language":{"code":"fr"},"components":[
+                  {"type":"body","parameters":[{"type":"text","text":"Awa"}]}]}}"""));
+
+        assertThat(send.template().body()).isEqualTo("Bonjour Awa, votre commande est prête. A bientôt Awa !");
+        assertThatThrownBy(() -> validator.validate(json.readTree("""
+                {"messaging_product":"whatsapp","to":"221770000001","type":"template","template":{
+                 "name":"name_twice","language":{"code":"fr"},"components":[
+                  {"type":"body","parameters":[{"type":"text","text":"Awa"},{"type":"text","text":"Awa"}]}]}}""")))
+                .isInstanceOfSatisfying(MetaRejection.class, r -> assertThat(r.code()).isEqualTo(132000));
+    }
+
+    @Test
+    void acceptsACustomerKnownOnlyByTheirBusinessScopedUserIdInRecipient() {
+        ValidatedSend send = validator.validate(json.readTree("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"US.13491208655302741918",
+                 "type":"text","text":{"body":"Bonjour"}}"""));
+
+        assertThat(send.to()).isEqualTo("US.13491208655302741918");
+        assertThat(send.text()).isEqualTo("Bonjour");
+    }
+
+    @Test
+    void refusesASendWithNeitherToNorAValidRecipient() {
+        assertThatThrownBy(() -> validator.validate(json.readTree("""
+                {"messaging_product":"whatsapp","type":"text","text":{"body":"Bonjour"}}""")))
+                .isInstanceOfSatisfying(MetaRejection.class, r -> assertThat(r.getMessage()).contains("recipient"));
+        assertThatThrownBy(() -> validator.validate(json.readTree("""
+                {"messaging_product":"whatsapp","recipient":"221770000001","type":"text","text":{"body":"Bonjour"}}""")))
+                .isInstanceOfSatisfying(MetaRejection.class,
+                        r -> assertThat(r.getMessage()).contains("business-scoped user id"));
     }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
@@ -14,6 +15,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Meta's Graph API over the plain JDK HTTP clients: one call is one request (no hidden retries, no
  * redirects), with connect and request timeouts. Tokens go in the Authorization header and nowhere else.
+ *
+ * <p>A failure is {@link GraphResult.NotSent} only when the request provably never left (the connection
+ * could not be opened, nothing was written); once it may be on its way, a timeout or a reset is
+ * {@link GraphResult.NoAnswer}: Meta may have acted on it. A kept-alive connection that the server had
+ * closed in the meantime fails after the write too, and counts as {@code NoAnswer}: from here the two
+ * cannot be told apart.
  */
 public class GraphApiClient {
 
@@ -76,6 +84,7 @@ public class GraphApiClient {
         byte[] bytes = EventJson.toBytes(body);
         URI uri = baseUrl.resolve(account.apiVersion() + "/" + account.phoneNumberId() + "/messages");
         HttpURLConnection connection = null;
+        boolean written = false;
         try {
             connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
             connection.setRequestMethod("POST");
@@ -95,19 +104,19 @@ public class GraphApiClient {
                 out.write(bytes);
             }
             onWrite.run();
+            // From here on the request may be on its way: whatever fails now, Meta may have it.
+            written = true;
             int status = connection.getResponseCode();
             byte[] answer;
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
                 answer = in == null ? new byte[0] : in.readAllBytes();
             }
             return answer(status, answer);
-        } catch (SocketTimeoutException e) {
-            disconnect(connection);
-            return new GraphResult.NoAnswer("timeout: " + e.getMessage());
         } catch (IOException e) {
             disconnect(connection);
-            return new GraphResult.NoAnswer(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            String reason = (e instanceof SocketTimeoutException ? "timeout" : e.getClass().getSimpleName())
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return written ? new GraphResult.NoAnswer(reason) : new GraphResult.NotSent(reason);
         }
     }
 
@@ -173,6 +182,8 @@ public class GraphApiClient {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new GraphResult.NotSent(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (HttpTimeoutException e) {
             return new GraphResult.NoAnswer("timeout: " + e.getMessage());
         } catch (IOException e) {

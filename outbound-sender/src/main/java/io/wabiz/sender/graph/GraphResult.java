@@ -17,11 +17,17 @@ public sealed interface GraphResult {
         String reason();
     }
 
-    /** No answer: timeout, connection refused or reset. Meta may or may not have acted. */
+    /**
+     * The request was written (or may have been) and no answer came: a read timeout, a reset. Meta may have
+     * accepted the message; sending it again could make a duplicate.
+     */
     record NoAnswer(String reason) implements Unanswered {
     }
 
-    /** The call was not made (the number's circuit is open): Meta certainly has nothing. */
+    /**
+     * The request provably never reached Meta: the connection was refused or could not be opened in time,
+     * nothing was written, or the number's circuit is open. Safe to try again.
+     */
     record NotSent(String reason) implements Unanswered {
     }
 

@@ -11,6 +11,7 @@ import io.wabiz.events.outbound.OutboundContent.Template;
 import io.wabiz.events.outbound.OutboundContent.TemplateComponent;
 import io.wabiz.events.outbound.OutboundContent.TemplateParameter;
 import io.wabiz.events.outbound.OutboundContent.Text;
+import io.wabiz.events.whatsapp.WhatsAppUserIds;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,6 +22,8 @@ public final class MessageBodies {
     }
 
     /**
+     * @param to           the customer's wa_id, or their business-scoped user id: that goes in Meta's
+     *                     {@code recipient} field instead of {@code to} (a customer known by a username only)
      * @param callbackData Meta echoes it in status webhooks: the command's idempotency key
      * @param replyTo      the customer message this one quotes, or null
      */
@@ -28,7 +31,7 @@ public final class MessageBodies {
         ObjectNode body = object();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
-        body.put("to", to);
+        body.put(WhatsAppUserIds.isBusinessScoped(to) ? "recipient" : "to", to);
         if (replyTo != null && !replyTo.isBlank()) {
             body.putObject("context").put("message_id", replyTo);
         }

@@ -21,7 +21,12 @@ public final class MetaErrors {
         /** Too many messages to this one customer: wait before the next to them. */
         PAIR_RATE_LIMITED,
         /** Retrying cannot help: report with what to do. */
-        PERMANENT
+        PERMANENT,
+        /**
+         * The request may have reached Meta and no answer came: never retried (it could duplicate the
+         * message); the status webhook carrying its idempotency key tells later.
+         */
+        OUTCOME_UNKNOWN
     }
 
     private static final Set<Integer> THROTTLING = Set.of(4, 80007, 130429);

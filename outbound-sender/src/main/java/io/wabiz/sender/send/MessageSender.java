@@ -3,6 +3,7 @@ package io.wabiz.sender.send;
 import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.MarkMessageRead;
+import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendForm;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one command to Meta and publishes its outcome: exactly once per idempotency key, in the form the
- * customer's window allows, within the number's rate, retrying what may pass later ({@link RetryPolicy})
- * and explaining what cannot ({@link Outcomes}). Blocking: it runs on a virtual thread, in its customer's lane.
+ * customer's window allows, within the number's rate, retrying what cannot duplicate it ({@link RetryPolicy})
+ * and explaining what cannot pass ({@link Outcomes}). A call cut off after its request was written leaves
+ * the outcome unknown until a status webhook settles it ({@link OutcomeReconciler}). Blocking: it runs on a
+ * virtual thread, in its customer's lane.
  */
 public class MessageSender {
 
@@ -48,10 +51,12 @@ public class MessageSender {
     private final RetryPolicy retryPolicy;
     private final MetaCalls calls;
     private final Outcomes outcomes;
+    private final OutcomeReconciler reconciler;
 
     public MessageSender(AccountRegistry accounts, NumberChannels channels, GraphApiClient graph, SendLedger ledger,
                          ConversationWindows windows, TemplateCatalog templates, RecordPublisher publisher,
-                         MetaCallObserver observer, SenderProperties properties, SendMetrics metrics, Clock clock) {
+                         MetaCallObserver observer, OutcomeReconciler reconciler, SenderProperties properties,
+                         SendMetrics metrics, Clock clock) {
         this.accounts = accounts;
         this.channels = channels;
         this.ledger = ledger;
@@ -64,6 +69,17 @@ public class MessageSender {
         this.retryPolicy = new RetryPolicy(properties.retry());
         this.calls = new MetaCalls(graph, observer, metrics);
         this.outcomes = new Outcomes(accounts, metrics, properties.retry().maxAttempts(), clock);
+        this.reconciler = reconciler;
+    }
+
+    /**
+     * What a delivery came to: the outcome event, and for an outcome that is unknown (the request may have
+     * reached Meta, no answer came) the acceptance a status webhook would confirm.
+     */
+    private record Decision(TopicRecord outcome, MessageAccepted acceptedIfSeen) {
+        static Decision of(TopicRecord outcome) {
+            return new Decision(outcome, null);
+        }
     }
 
     /** Sends the command (or republishes what an earlier delivery of it decided) and publishes the outcome. */
@@ -73,17 +89,21 @@ public class MessageSender {
             replay(command, earlier.get());
             return;
         }
-        TopicRecord outcome;
+        Decision decision;
         try {
-            outcome = decide(command);
+            decision = decide(command);
         } catch (RetryPolicy.StoppedAfterReachingMeta stopped) {
             throw stopped; // IN_FLIGHT stays: the next delivery reports the outcome as unknown
         } catch (InterruptedException stopping) {
             ledger.abandon(command.idempotencyKey()); // nothing reached Meta: the next delivery may send
             throw stopping;
         }
-        ledger.complete(command.idempotencyKey(), outcome);
-        publisher.publish(outcome);
+        if (decision.acceptedIfSeen() != null) {
+            outcomeUnknown(command, (MessageRejected) decision.outcome(), decision.acceptedIfSeen());
+            return;
+        }
+        ledger.complete(command.idempotencyKey(), decision.outcome());
+        publisher.publish(decision.outcome());
     }
 
     private void replay(SendMessage command, SendLedger.Earlier earlier) {
@@ -96,34 +116,47 @@ public class MessageSender {
             return;
         }
         // An earlier delivery recorded the key and stopped before its outcome: Meta may have the message.
-        // Sending again could duplicate it, so refuse, visibly, and let a person look at the conversation.
-        metrics.outcomeUnknown(number);
+        // Sending again could duplicate it, so refuse, visibly, until a status webhook tells.
         log.warn("Command {} (key {}) to {} stopped mid-call earlier: outcome unknown, not resending",
                 command.id(), command.idempotencyKey(), PhoneMasking.mask(command.recipientWaId()));
-        MessageRejected unknown = outcomes.rejected(command, PLATFORM_CODE, OUTCOME_UNKNOWN,
-                "an earlier delivery of this command was interrupted during its call to Meta",
-                "Outcome unknown - check the conversation before resending: the message may or may not have "
-                        + "reached the customer. Resend with a new idempotency key only if it did not.",
-                false, command.content());
-        ledger.complete(command.idempotencyKey(), unknown);
-        publisher.publish(unknown);
+        boolean fallback = earlier.fallbackAttempted() && command.fallbackTemplate() != null;
+        OutboundContent content = fallback ? command.fallbackTemplate() : command.content();
+        SendForm form = fallback ? SendForm.FALLBACK_TEMPLATE
+                : content.isFreeForm() ? SendForm.FREE_FORM : SendForm.TEMPLATE;
+        outcomeUnknown(command, outcomes.unknown(command, content,
+                "an earlier delivery of this command was interrupted during its call to Meta"),
+                outcomes.acceptedIfSeen(command, form, content));
     }
 
-    private TopicRecord decide(SendMessage command) throws InterruptedException {
+    /**
+     * Records and publishes an unknown outcome, unless a status webhook carried the key already while the call
+     * ran: then the send is accepted at once.
+     */
+    private void outcomeUnknown(SendMessage command, MessageRejected unknown, MessageAccepted acceptedIfSeen) {
+        metrics.outcomeUnknown(command.businessPhoneNumberId());
+        Optional<String> seen = ledger.unknown(command.idempotencyKey(), unknown, acceptedIfSeen);
+        if (seen.isPresent()) {
+            reconciler.statusSeen(command.idempotencyKey(), seen.get(), clock.instant());
+        } else {
+            publisher.publish(unknown);
+        }
+    }
+
+    private Decision decide(SendMessage command) throws InterruptedException {
         Optional<NumberChannel> found = channels.find(command.businessPhoneNumberId());
         if (found.isEmpty()) {
-            return outcomes.rejected(command, PLATFORM_CODE, "Unknown business number", "business phone number id "
-                    + command.businessPhoneNumberId() + " is not configured in this sender",
+            return Decision.of(outcomes.rejected(command, PLATFORM_CODE, "Unknown business number",
+                    "business phone number id " + command.businessPhoneNumberId() + " is not configured in this sender",
                     "Add the number to sender.accounts (with its token in the environment), or correct the command.",
-                    false, command.content());
+                    false, command.content()));
         }
         NumberChannel channel = found.get();
         Account account = channel.account();
         Optional<AccountRegistry.Pause> pause = accounts.pauseOf(account.phoneNumberId());
         if (pause.isPresent()) {
-            return outcomes.rejected(command, pause.get().errorCode(), "Business number paused",
+            return Decision.of(outcomes.rejected(command, pause.get().errorCode(), "Business number paused",
                     "sending is paused for this number since " + pause.get().since() + ": " + pause.get().reason(),
-                    MetaErrorHelp.helpText(pause.get().errorCode()), true, command.content());
+                    MetaErrorHelp.helpText(pause.get().errorCode()), true, command.content()));
         }
 
         OutboundContent content = command.content();
@@ -136,11 +169,14 @@ public class MessageSender {
             form = SendForm.FALLBACK_TEMPLATE;
             content = command.fallbackTemplate();
         } else {
-            return windowClosed(command);
+            return Decision.of(windowClosed(command));
         }
         Optional<TopicRecord> refused = checkTemplate(command, account, content);
         if (refused.isPresent()) {
-            return refused.get();
+            return Decision.of(refused.get());
+        }
+        if (form == SendForm.FALLBACK_TEMPLATE) {
+            ledger.sendingFallback(command.idempotencyKey());
         }
 
         GraphResult result = deliver(channel, command, content);
@@ -154,12 +190,15 @@ public class MessageSender {
                 content = command.fallbackTemplate();
                 refused = checkTemplate(command, account, content);
                 if (refused.isPresent()) {
-                    return refused.get();
+                    return Decision.of(refused.get());
                 }
+                ledger.sendingFallback(command.idempotencyKey());
                 result = deliver(channel, command, content);
             }
         }
-        return outcomes.of(command, form, content, result);
+        TopicRecord outcome = outcomes.of(command, form, content, result);
+        return new Decision(outcome, result instanceof GraphResult.NoAnswer
+                ? outcomes.acceptedIfSeen(command, form, content) : null);
     }
 
     private Optional<TopicRecord> checkTemplate(SendMessage command, Account account, OutboundContent content) {

@@ -4,29 +4,56 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.wabiz.events.EventJson;
 import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
+import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.SendMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * {@link SendLedger} in the {@code sends} collection; the idempotency key is the document id (unique).
  * Two writes per send sit on the hot path, so they use the driver's collection directly: the entries are
- * plain documents and need none of Spring Data's mapping.
+ * plain documents and need none of Spring Data's mapping. A status webhook costs one read by id unless its
+ * send is still unsettled.
+ *
+ * <p>States: IN_FLIGHT (recorded before the call), DONE (outcome stored), UNKNOWN (cut off after writing),
+ * UNRESOLVED (unknown and announced so), RECONCILED (unknown, then accepted by a status: the acceptance is
+ * built from {@code acceptedIfSeen} and the status's wamid, under an event id chosen once).
  */
 public class MongoSendLedger implements SendLedger {
 
     static final String COLLECTION = "sends";
+    private static final String IN_FLIGHT = "IN_FLIGHT";
+    private static final String DONE = "DONE";
+    private static final String UNKNOWN = "UNKNOWN";
+    private static final String UNRESOLVED = "UNRESOLVED";
+    private static final String RECONCILED = "RECONCILED";
 
     private final MongoCollection<Document> sends;
+    private final Clock clock;
 
-    public MongoSendLedger(MongoOperations mongo) {
+    public MongoSendLedger(MongoOperations mongo, Clock clock) {
         this.sends = mongo.getCollection(COLLECTION);
+        this.clock = clock;
+        // only unknown outcomes have the field: the sweep for unresolved ones reads a small index
+        sends.createIndex(Indexes.ascending("unknownSince"), new IndexOptions().sparse(true));
     }
 
     @Override
@@ -35,8 +62,8 @@ public class MongoSendLedger implements SendLedger {
                 .append("commandId", command.id())
                 .append("businessPhoneNumberId", command.businessPhoneNumberId())
                 .append("recipientWaId", command.recipientWaId())
-                .append("state", "IN_FLIGHT")
-                .append("startedAt", new Date());
+                .append("state", IN_FLIGHT)
+                .append("startedAt", now());
         try {
             sends.insertOne(entry);
             return Optional.empty();
@@ -44,29 +71,126 @@ public class MongoSendLedger implements SendLedger {
             if (alreadyThere.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw alreadyThere;
             }
-            Document earlier = sends.find(Filters.eq("_id", command.idempotencyKey())).first();
+            Document earlier = find(command.idempotencyKey());
             if (earlier == null) {
                 throw alreadyThere;
             }
-            String type = earlier.getString("outcomeType");
-            String json = earlier.getString("outcome");
-            TopicRecord outcome = type == null || json == null ? null
-                    : EventJson.fromJson(json, TopicCatalogue.recordType(type).orElseThrow());
-            return Optional.of(new Earlier(earlier.getString("commandId"), outcome));
+            return Optional.of(new Earlier(earlier.getString("commandId"), outcome(earlier),
+                    Boolean.TRUE.equals(earlier.getBoolean("fallback"))));
         }
     }
 
     @Override
+    public void sendingFallback(String idempotencyKey) {
+        sends.updateOne(Filters.and(byKey(idempotencyKey), Filters.eq("state", IN_FLIGHT)),
+                Updates.set("fallback", true));
+    }
+
+    @Override
     public void complete(String idempotencyKey, TopicRecord outcome) {
-        sends.updateOne(Filters.eq("_id", idempotencyKey), Updates.combine(
-                Updates.set("state", "DONE"),
-                Updates.set("finishedAt", new Date()),
+        sends.updateOne(byKey(idempotencyKey), Updates.combine(
+                Updates.set("state", DONE),
+                Updates.set("finishedAt", now()),
                 Updates.set("outcomeType", TopicCatalogue.typeName(outcome.getClass())),
                 Updates.set("outcome", EventJson.toJson(outcome))));
     }
 
     @Override
     public void abandon(String idempotencyKey) {
-        sends.deleteOne(Filters.and(Filters.eq("_id", idempotencyKey), Filters.eq("state", "IN_FLIGHT")));
+        sends.deleteOne(Filters.and(byKey(idempotencyKey), Filters.eq("state", IN_FLIGHT)));
+    }
+
+    @Override
+    public Optional<String> unknown(String idempotencyKey, MessageRejected unknown, MessageAccepted acceptedIfSeen) {
+        Date now = now();
+        Document after = sends.findOneAndUpdate(Filters.and(byKey(idempotencyKey), Filters.eq("state", IN_FLIGHT)),
+                Updates.combine(
+                        Updates.set("state", UNKNOWN),
+                        Updates.set("finishedAt", now),
+                        Updates.set("unknownSince", now),
+                        Updates.set("outcomeType", TopicCatalogue.typeName(MessageRejected.class)),
+                        Updates.set("outcome", EventJson.toJson(unknown)),
+                        Updates.set("acceptedIfSeen", EventJson.toJson(acceptedIfSeen))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return after == null ? Optional.empty() : Optional.ofNullable(after.getString("seenWamid"));
+    }
+
+    @Override
+    public Optional<MessageAccepted> statusSeen(String idempotencyKey, String wamid, Instant at) {
+        Document send = find(idempotencyKey);
+        if (send == null || DONE.equals(send.getString("state"))) {
+            return Optional.empty();
+        }
+        if (!RECONCILED.equals(send.getString("state"))) {
+            Bson unsettled = Filters.in("state", IN_FLIGHT, UNKNOWN, UNRESOLVED);
+            sends.updateOne(Filters.and(byKey(idempotencyKey), unsettled, Filters.exists("seenWamid", false)),
+                    Updates.combine(Updates.set("seenWamid", wamid), Updates.set("seenAt", Date.from(at))));
+            Document settled = sends.findOneAndUpdate(Filters.and(byKey(idempotencyKey),
+                            Filters.in("state", UNKNOWN, UNRESOLVED), Filters.exists("seenWamid", true)),
+                    Updates.combine(
+                            Updates.set("state", RECONCILED),
+                            Updates.set("reconciledEventId", UUID.randomUUID().toString()),
+                            Updates.set("reconciledAt", now())),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            send = settled != null ? settled : find(idempotencyKey);
+        }
+        boolean toPublish = send != null && RECONCILED.equals(send.getString("state"))
+                && !Boolean.TRUE.equals(send.getBoolean("acceptancePublished"));
+        return toPublish ? Optional.of(acceptance(send)) : Optional.empty();
+    }
+
+    @Override
+    public void acceptancePublished(String idempotencyKey) {
+        sends.updateOne(Filters.and(byKey(idempotencyKey), Filters.eq("state", RECONCILED)),
+                Updates.set("acceptancePublished", true));
+    }
+
+    @Override
+    public List<Unknown> unknownSince(Instant unknownBefore, int max) {
+        List<Unknown> unknown = new ArrayList<>();
+        for (Document send : sends.find(Filters.and(Filters.lt("unknownSince", Date.from(unknownBefore)),
+                Filters.eq("state", UNKNOWN))).sort(Sorts.ascending("unknownSince")).limit(max)) {
+            unknown.add(new Unknown(send.getString("_id"),
+                    EventJson.fromJson(send.getString("outcome"), MessageRejected.class),
+                    send.getDate("unknownSince").toInstant()));
+        }
+        return unknown;
+    }
+
+    @Override
+    public boolean unresolved(String idempotencyKey) {
+        return sends.updateOne(Filters.and(byKey(idempotencyKey), Filters.eq("state", UNKNOWN)), Updates.combine(
+                Updates.set("state", UNRESOLVED), Updates.set("unresolvedAt", now()))).getModifiedCount() == 1;
+    }
+
+    /** What a redelivery republishes: the stored outcome, or the acceptance a status settled it with. */
+    private static TopicRecord outcome(Document send) {
+        if (RECONCILED.equals(send.getString("state"))) {
+            return acceptance(send);
+        }
+        String type = send.getString("outcomeType");
+        String json = send.getString("outcome");
+        return type == null || json == null ? null
+                : EventJson.fromJson(json, TopicCatalogue.recordType(type).orElseThrow());
+    }
+
+    private static MessageAccepted acceptance(Document send) {
+        MessageAccepted pending = EventJson.fromJson(send.getString("acceptedIfSeen"), MessageAccepted.class);
+        return new MessageAccepted(send.getString("reconciledEventId"), send.getDate("reconciledAt").toInstant(),
+                pending.commandId(), pending.idempotencyKey(), pending.businessPhoneNumberId(),
+                pending.recipientWaId(), send.getString("seenWamid"), pending.form(), pending.content(),
+                pending.correlation(), pending.replyToWamid());
+    }
+
+    private Document find(String idempotencyKey) {
+        return sends.find(byKey(idempotencyKey)).first();
+    }
+
+    private static Bson byKey(String idempotencyKey) {
+        return Filters.eq("_id", idempotencyKey);
+    }
+
+    private Date now() {
+        return Date.from(clock.instant());
     }
 }

@@ -37,7 +37,10 @@ final class Outcomes {
         this.clock = clock;
     }
 
-    /** The outcome of Meta's last answer to the send (or of its silence). */
+    /**
+     * The outcome of Meta's last answer to the send, or of its silence: unknown when the request may have
+     * reached Meta ({@link GraphResult.NoAnswer}).
+     */
     TopicRecord of(SendMessage command, SendForm form, OutboundContent content, GraphResult result) {
         String number = command.businessPhoneNumberId();
         return switch (result) {
@@ -63,12 +66,32 @@ final class Outcomes {
                         MetaErrorHelp.helpText(error.code()), RetryPolicy.verdict(failed) != Verdict.PERMANENT,
                         content);
             }
-            case GraphResult.Unanswered none -> rejected(command, MessageSender.PLATFORM_CODE,
-                    "No answer from Meta", none.reason() + " (after " + maxAttempts + " attempts)",
-                    "Meta could not be reached for a while: the sender retried. Check the conversation, "
-                            + "then send the command again with a new idempotency key if the message is missing.",
+            case GraphResult.NoAnswer none -> unknown(command, content, "the request reached Meta (or may have) but "
+                    + "no answer came (" + none.reason() + "); it is not sent again, as that could duplicate it");
+            case GraphResult.NotSent notSent -> rejected(command, MessageSender.PLATFORM_CODE, "No answer from Meta",
+                    notSent.reason() + " (after " + maxAttempts + " attempts; nothing reached Meta)",
+                    "Meta could not be reached for a while and nothing was sent: the sender retried. Send the "
+                            + "command again with a new idempotency key once Meta is reachable.",
                     true, content);
         };
+    }
+
+    /**
+     * A send that may or may not have reached Meta. Not retryable by itself: the status webhook carrying its
+     * key settles it (a {@link MessageAccepted} follows), or it is announced unresolved later.
+     */
+    MessageRejected unknown(SendMessage command, OutboundContent content, String reason) {
+        return rejected(command, MessageSender.PLATFORM_CODE, MessageSender.OUTCOME_UNKNOWN, reason,
+                "Outcome unknown - check the conversation before resending: the message may or may not have "
+                        + "reached the customer. If Meta has it, its first status settles it as accepted; resend "
+                        + "with a new idempotency key only if it did not arrive.", false, content);
+    }
+
+    /** The acceptance a status webhook would confirm for an unknown send (its id, time and wamid come then). */
+    MessageAccepted acceptedIfSeen(SendMessage command, SendForm form, OutboundContent content) {
+        return new MessageAccepted(null, null, command.id(), command.idempotencyKey(),
+                command.businessPhoneNumberId(), command.recipientWaId(), null, form, content, command.correlation(),
+                command.replyToWamid());
     }
 
     MessageRejected rejected(SendMessage command, int code, String title, String reason, String help,

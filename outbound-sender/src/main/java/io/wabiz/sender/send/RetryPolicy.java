@@ -11,10 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * The sender's one retry policy for calls to Meta (sends and read receipts): which results are worth
  * another call, how long to wait before it, when to stop.
  *
- * <p>Two budgets: failures of Meta or the network ({@code maxAttempts} calls, exponential backoff with
- * jitter), and the pair rate limit 131056 ({@code pairRateMaxAttempts} hits, a growing fixed step), which is
- * a wait for one customer and does not use up the first. Resilience4j's {@code Retry} keeps one budget,
- * hence this class. It sleeps on the caller's virtual thread; an interruption (shutdown) ends the call.
+ * <p>Only what cannot duplicate a message is tried again: a call that provably never reached Meta, or one
+ * Meta answered with a throttling or transient error. A call cut off after its request was written ends the
+ * delivery with its outcome unknown. Two budgets: failures ({@code maxAttempts} calls, exponential backoff
+ * with jitter), and the pair rate limit 131056 ({@code pairRateMaxAttempts} hits, a growing fixed step), a
+ * wait for one customer that does not use up the first. Resilience4j's {@code Retry} keeps one budget, hence
+ * this class. It sleeps on the caller's virtual thread; an interruption (shutdown) ends the call.
  */
 public final class RetryPolicy {
 
@@ -39,40 +41,40 @@ public final class RetryPolicy {
     }
 
     /**
-     * Calls until Meta accepts, refuses for good, or a budget runs out, and returns the last result.
+     * Calls until Meta accepts, refuses for good, a budget runs out, or a call ends without knowing what
+     * Meta did ({@link GraphResult.NoAnswer}: never called again, so a message is never sent twice), and
+     * returns the last result. Only a call that provably never reached Meta ({@link GraphResult.NotSent}) or
+     * that Meta answered with a retryable error is made again.
      *
-     * @throws StoppedAfterReachingMeta when interrupted after a call that may have reached Meta
-     * @throws InterruptedException     when interrupted before any such call
+     * @throws StoppedAfterReachingMeta when interrupted (shutdown) during a call that may have reached Meta
+     * @throws InterruptedException     when interrupted while nothing that may have reached Meta is pending
      */
     public GraphResult call(Call call, RetryListener listener) throws InterruptedException {
         int failures = 0;
         int pairRateHits = 0;
-        boolean reachedMeta = false;
-        try {
-            while (true) {
-                GraphResult result = call.attempt();
-                reachedMeta |= !(result instanceof GraphResult.NotSent);
-                Verdict verdict = verdict(result);
-                if (verdict == null || verdict == Verdict.PERMANENT) {
+        while (true) {
+            GraphResult result = call.attempt();
+            if (result instanceof GraphResult.NoAnswer && Thread.currentThread().isInterrupted()) {
+                throw new StoppedAfterReachingMeta();
+            }
+            Verdict verdict = verdict(result);
+            if (verdict == null || verdict == Verdict.PERMANENT || verdict == Verdict.OUTCOME_UNKNOWN) {
+                return result;
+            }
+            Duration backoff;
+            if (verdict == Verdict.PAIR_RATE_LIMITED) {
+                if (++pairRateHits >= config.pairRateMaxAttempts()) {
                     return result;
                 }
-                Duration backoff;
-                if (verdict == Verdict.PAIR_RATE_LIMITED) {
-                    if (++pairRateHits >= config.pairRateMaxAttempts()) {
-                        return result;
-                    }
-                    backoff = jittered(config.pairRateBackoff().multipliedBy(pairRateHits));
-                } else {
-                    if (++failures >= config.maxAttempts()) {
-                        return result;
-                    }
-                    backoff = jittered(exponential(failures));
+                backoff = jittered(config.pairRateBackoff().multipliedBy(pairRateHits));
+            } else {
+                if (++failures >= config.maxAttempts()) {
+                    return result;
                 }
-                listener.retrying(verdict, result, backoff);
-                Thread.sleep(backoff);
+                backoff = jittered(exponential(failures));
             }
-        } catch (InterruptedException stopping) {
-            throw reachedMeta ? new StoppedAfterReachingMeta(stopping) : stopping;
+            listener.retrying(verdict, result, backoff);
+            Thread.sleep(backoff);
         }
     }
 
@@ -81,7 +83,8 @@ public final class RetryPolicy {
         return switch (result) {
             case GraphResult.Ok ok -> null;
             case GraphResult.Failed failed -> MetaErrors.classify(failed.status(), failed.error().code());
-            case GraphResult.Unanswered none -> Verdict.TRANSIENT;
+            case GraphResult.NoAnswer none -> Verdict.OUTCOME_UNKNOWN;
+            case GraphResult.NotSent notSent -> Verdict.TRANSIENT;
         };
     }
 
@@ -101,13 +104,12 @@ public final class RetryPolicy {
     }
 
     /**
-     * The call was stopped (shutdown) after a request that may have reached Meta: what Meta did is not
+     * The call was stopped (shutdown) while its request may have been on its way: what Meta did is not
      * known, so the send must not be forgotten as if it never happened.
      */
     public static final class StoppedAfterReachingMeta extends InterruptedException {
-        StoppedAfterReachingMeta(InterruptedException cause) {
-            super("stopped after a call that may have reached Meta");
-            initCause(cause);
+        StoppedAfterReachingMeta() {
+            super("stopped during a call that may have reached Meta");
         }
     }
 }

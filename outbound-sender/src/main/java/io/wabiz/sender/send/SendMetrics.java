@@ -50,4 +50,12 @@ public final class SendMetrics {
     void outcomeUnknown(String number) {
         meters.counter("sender.outcome.unknown", "number", number).increment();
     }
+
+    void outcomeReconciled(String number) {
+        meters.counter("sender.outcome.reconciled", "number", number).increment();
+    }
+
+    void outcomeUnresolved(String number) {
+        meters.counter("sender.outcome.unresolved", "number", number).increment();
+    }
 }

@@ -4,7 +4,6 @@ import io.wabiz.events.Immutables;
 import io.wabiz.events.TopicRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A message template of a WABA as last synced from Meta (compacted topic, key {@code name:language}).
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 public record TemplateSynced(String id, Instant occurredAt, String wabaId, String templateId, String name,
                              String language, String category, String status, String rejectedReason,
                              List<Component> components) implements TopicRecord {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]+}}");
 
     public TemplateSynced {
         components = Immutables.list(components);
@@ -34,10 +31,10 @@ public record TemplateSynced(String id, Instant occurredAt, String wabaId, Strin
         return "APPROVED".equalsIgnoreCase(status);
     }
 
-    /** How many parameters the template expects in one component type (header or body). */
+    /** How many parameters the template expects in one component type (header or body): Meta's distinct count. */
     public int parameterCount(String componentType) {
-        return components.stream().filter(c -> c.type().equalsIgnoreCase(componentType) && c.text() != null)
-                .mapToInt(c -> (int) PLACEHOLDER.matcher(c.text()).results().count()).sum();
+        return components.stream().filter(c -> c.type().equalsIgnoreCase(componentType))
+                .mapToInt(c -> TemplatePlaceholders.count(c.text())).sum();
     }
 
     /**

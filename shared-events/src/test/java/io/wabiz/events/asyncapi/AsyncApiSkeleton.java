@@ -30,10 +30,10 @@ public final class AsyncApiSkeleton {
     private static final Map<TopicCatalogue, String> PURPOSE = Map.ofEntries(
             Map.entry(TopicCatalogue.WEBHOOK_RAW, "Raw body of every signed webhook POST, for audit and replay. Written by webhook-ingress."),
             Map.entry(TopicCatalogue.INBOUND_MESSAGES, "Customers' messages, normalised. Written by webhook-ingress; read by conversation-service, scenario-engine and outbound-sender (24-hour windows)."),
-            Map.entry(TopicCatalogue.INBOUND_STATUSES, "Statuses of the messages we sent. Written by webhook-ingress; read by conversation-service and billing-notifier."),
+            Map.entry(TopicCatalogue.INBOUND_STATUSES, "Statuses of the messages we sent. Written by webhook-ingress; read by conversation-service, billing-notifier and outbound-sender (unknown outcomes settled by their biz_opaque_callback_data)."),
             Map.entry(TopicCatalogue.ACCOUNT_NOTICES, "Template status, quality, account and error notifications. Written by webhook-ingress; read by outbound-sender and operations."),
             Map.entry(TopicCatalogue.OUTBOUND_COMMANDS, "Commands to send WhatsApp messages. Written by the staff API, scenario-engine and notifiers; read only by outbound-sender, which owns one number's rate limiter per partition key."),
-            Map.entry(TopicCatalogue.OUTBOUND_EVENTS, "Outcome of each send command. Written by outbound-sender; read by conversation-service and notifiers."),
+            Map.entry(TopicCatalogue.OUTBOUND_EVENTS, "Outcome of each send command: accepted, rejected (an \"Outcome unknown\" rejection may later be followed by MessageAccepted), or unresolved. Written by outbound-sender; read by conversation-service and notifiers."),
             Map.entry(TopicCatalogue.TEMPLATES, "Message templates as last synced from Meta (compacted; a tombstone removes one). Written by outbound-sender."),
             Map.entry(TopicCatalogue.ERP_PARTNERS, "Customers (ERP partners). Written by the ERP."),
             Map.entry(TopicCatalogue.ERP_SALES_ORDERS, "Sales orders. Written by the ERP; read by billing-notifier and scenario-engine."),

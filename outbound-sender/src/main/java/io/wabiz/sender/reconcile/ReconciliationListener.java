@@ -1,0 +1,30 @@
+package io.wabiz.sender.reconcile;
+
+import io.wabiz.events.Topics;
+import io.wabiz.events.whatsapp.MessageStatusChanged;
+import io.wabiz.sender.send.OutcomeReconciler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Feeds the {@link OutcomeReconciler}: every status webhook, and a periodic look for unresolved outcomes. */
+@Component
+class ReconciliationListener {
+
+    private final OutcomeReconciler reconciler;
+
+    ReconciliationListener(OutcomeReconciler reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    @KafkaListener(topics = Topics.INBOUND_STATUSES)
+    void onStatus(MessageStatusChanged status) {
+        reconciler.statusArrived(status);
+    }
+
+    @Scheduled(fixedDelayString = "${sender.reconciliation.sweep-interval:1m}",
+            initialDelayString = "${sender.reconciliation.sweep-interval:1m}")
+    void announceUnresolved() {
+        reconciler.announceUnresolved();
+    }
+}
