@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.wabiz.events.outbound.TemplatePlaceholders;
 import io.wabiz.simulator.SimulatorProperties.Template;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,7 @@ class ShippedTemplatesTest {
                 .filter(t -> t.name().equals("sales_order_created") && t.language().equals("fr")).findFirst()
                 .orElseThrow();
         assertThat(created.status()).isEqualTo("APPROVED");
-        assertThat(TemplateCatalogue.parameterCount(created.body())).isEqualTo(5);
+        assertThat(TemplatePlaceholders.count(created.body())).isEqualTo(5);
         assertThat(created.buttons()).extracting(b -> b.text()).containsExactly("Valider", "Annuler", "Détails");
 
         RenderedTemplate rendered = TemplateCatalogue.render(created, List.of(), null, null,
