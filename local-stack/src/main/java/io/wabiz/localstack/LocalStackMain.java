@@ -95,6 +95,8 @@ public final class LocalStackMain {
         line(out, "Simulator phone page", stack.url(StackService.META_SIMULATOR) + "/", stack, StackService.META_SIMULATOR);
         line(out, "Staff API (conversations)", stack.url(StackService.CONVERSATION_SERVICE) + "/api/conversations"
                 + "   (header Authorization: Bearer local-agent-token)", stack, StackService.CONVERSATION_SERVICE);
+        line(out, "Scenarios admin API", stack.url(StackService.SCENARIO_ENGINE) + "/api/admin/scenarios"
+                + "   (header Authorization: Bearer local-admin-token)", stack, StackService.SCENARIO_ENGINE);
         line(out, "Webhook (Meta -> ingress)", stack.url(StackService.WEBHOOK_INGRESS) + "/webhook", stack,
                 StackService.WEBHOOK_INGRESS);
         line(out, "Graph API (simulated)", stack.url(StackService.META_SIMULATOR) + "/v23.0/", stack,

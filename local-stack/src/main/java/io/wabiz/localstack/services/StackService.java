@@ -36,6 +36,10 @@ public enum StackService {
 
     CONVERSATION_SERVICE("conversation-service", 8083, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("conversation-service"),
+            "SPRING_PROFILES_ACTIVE", "local")),
+
+    SCENARIO_ENGINE("scenario-engine", 8085, true, wiring -> Map.of(
+            "SPRING_MONGODB_URI", wiring.mongoUri("scenario-engine"),
             "SPRING_PROFILES_ACTIVE", "local"));
 
     private final String module;
