@@ -1,12 +1,13 @@
 package io.wabiz.conversations;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wabiz.conversations.history.ConversationDocument;
-import io.wabiz.conversations.history.HistoryListeners;
-import io.wabiz.conversations.history.HistoryMetrics;
-import io.wabiz.conversations.history.HistoryQueries;
-import io.wabiz.conversations.history.HistoryStore;
-import io.wabiz.conversations.history.MessageDocument;
+import io.wabiz.conversations.history.documents.ConversationDocument;
+import io.wabiz.conversations.history.documents.MessageDocument;
+import io.wabiz.conversations.history.ingest.HistoryListeners;
+import io.wabiz.conversations.history.ingest.HistoryMetrics;
+import io.wabiz.conversations.history.store.ConversationSummaries;
+import io.wabiz.conversations.history.store.HistoryQueries;
+import io.wabiz.conversations.history.store.HistoryWriters;
 import io.wabiz.conversations.optout.ContactPreferences;
 import io.wabiz.conversations.optout.OptOutKeywords;
 import io.wabiz.conversations.partners.PartnerDirectory;
@@ -45,8 +46,13 @@ public class ConversationsConfiguration {
     }
 
     @Bean
-    HistoryStore historyStore(MongoTemplate mongo, ConversationsProperties properties) {
-        return new HistoryStore(mongo, properties.customerWindow());
+    HistoryWriters historyWriters(MongoTemplate mongo, ConversationsProperties properties) {
+        return HistoryWriters.of(mongo, properties.customerWindow());
+    }
+
+    @Bean
+    ConversationSummaries conversationSummaries(HistoryWriters history) {
+        return history.summaries();
     }
 
     @Bean
@@ -75,17 +81,17 @@ public class ConversationsConfiguration {
     }
 
     @Bean
-    StaffSender staffSender(HistoryStore store, HistoryQueries queries, PartnerDirectory partners,
+    StaffSender staffSender(HistoryWriters history, HistoryQueries queries, PartnerDirectory partners,
                             ContactPreferences contacts, TemplateCatalogue templates, PhoneNumbers phoneNumbers,
                             TopicPublisher publisher, ConversationsProperties properties, Clock clock) {
-        return new StaffSender(store, queries, partners, contacts, templates, phoneNumbers, publisher, properties,
-                clock);
+        return new StaffSender(history.sendOutcomes(), queries, partners, contacts, templates, phoneNumbers, publisher,
+                properties, clock);
     }
 
     @Bean
-    HistoryListeners historyListeners(HistoryStore store, HistoryMetrics metrics, OptOutKeywords keywords,
+    HistoryListeners historyListeners(HistoryWriters history, HistoryMetrics metrics, OptOutKeywords keywords,
                                       ContactPreferences contacts) {
-        return new HistoryListeners(store, metrics, keywords, contacts);
+        return new HistoryListeners(history, metrics, keywords, contacts);
     }
 
     @Bean

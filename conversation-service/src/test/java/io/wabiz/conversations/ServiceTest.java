@@ -1,23 +1,15 @@
 package io.wabiz.conversations;
 
-import io.wabiz.events.EventJson;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
 import io.wabiz.testsupport.KafkaTestClient;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.wabiz.testsupport.TestHttp;
+import io.wabiz.testsupport.TestHttp.Answer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The one Spring context of the integration tests (every subclass shares it): the whole service on a
@@ -33,23 +25,12 @@ public abstract class ServiceTest {
     public static final String AGENT = "test-agent-token";
     public static final String VIEWER = "test-viewer-token";
 
-    protected static KafkaTestClient kafka;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @LocalServerPort
     protected int port;
 
-    @BeforeAll
-    static void connectKafka() {
-        if (kafka == null) {
-            kafka = KafkaTestClient.embedded();
-        }
-    }
-
-    @AfterAll
-    static void keepKafkaForTheNextClass() {
-        // one client for the whole JVM, like the broker it talks to
-    }
+    protected final TestHttp http = new TestHttp(() -> port);
 
     /** A Senegalese mobile number no other test uses, as a wa_id (221 77 xxx xx xx). */
     protected static String newCustomer() {
@@ -58,14 +39,6 @@ public abstract class ServiceTest {
 
     protected static String newWamid() {
         return "wamid.TEST" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** A JSON answer of the API. */
-    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
     }
 
     protected Answer get(String path, String token) {
@@ -80,30 +53,12 @@ public abstract class ServiceTest {
         return call("POST", path, token, body, headers);
     }
 
+    /** A call to the staff API with a bearer token (none when null). */
     protected Answer call(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        Map<String, String> all = new java.util.HashMap<>(headers);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            all.put("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::setHeader);
-        String json = body == null ? null : body instanceof String s ? s : EventJson.toJson(body);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            JsonNode parsed = !isJson || response.body() == null || response.body().isBlank() ? null
-                    : EventJson.mapper().readTree(response.body());
-            return new Answer(response.statusCode(), parsed, response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.json(method, path, body, all);
     }
 }

@@ -1,7 +1,12 @@
 package io.wabiz.events;
 
-/** Phone numbers in logs: enough to tell customers apart, not enough to call them. */
+import java.util.regex.Pattern;
+
+/** Phone numbers in logs: enough to tell customers apart, not enough to call them. The platform's one rule. */
 public final class PhoneMasking {
+
+    /** Six digits or more: a phone number, a wa_id, or any id long enough to be one. */
+    private static final Pattern DIGIT_RUNS = Pattern.compile("\\d{6,}");
 
     private PhoneMasking() {
     }
@@ -19,6 +24,14 @@ public final class PhoneMasking {
             return "*".repeat(digits.length());
         }
         return digits.substring(0, 3) + "*".repeat(digits.length() - 5) + digits.substring(digits.length() - 2);
+    }
+
+    /**
+     * Masks, by {@link #mask}, every run of six or more digits in a free text, such as a parser's message
+     * quoting a webhook body: {@code token '221770000001x'} becomes {@code token '221*******01x'}.
+     */
+    public static String maskDigitRunsIn(String text) {
+        return text == null ? null : DIGIT_RUNS.matcher(text).replaceAll(run -> mask(run.group()));
     }
 
     /** Masks the customer part of a conversation key ({@code phoneNumberId:waId}). */

@@ -136,8 +136,4 @@ public enum TopicCatalogue {
         }
         return topics;
     }
-
-    public static Optional<TopicCatalogue> byName(String topic) {
-        return Arrays.stream(values()).filter(t -> t.topic.equals(topic)).findFirst();
-    }
 }

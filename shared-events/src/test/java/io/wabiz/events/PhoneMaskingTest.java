@@ -23,4 +23,11 @@ class PhoneMaskingTest {
         assertThat(PhoneMasking.maskConversationKey("100000000000001:221771234567"))
                 .isEqualTo("100000000000001:221*******67");
     }
+
+    @Test
+    void masksNumbersQuotedInsideAText() {
+        assertThat(PhoneMasking.maskDigitRunsIn("Unrecognized token '221770000001x': was expecting 42"))
+                .isEqualTo("Unrecognized token '221*******01x': was expecting 42");
+        assertThat(PhoneMasking.maskDigitRunsIn(null)).isNull();
+    }
 }

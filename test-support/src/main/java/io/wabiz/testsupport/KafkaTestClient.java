@@ -38,9 +38,24 @@ public final class KafkaTestClient implements AutoCloseable {
         this.rawProducer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A client of the JVM-wide embedded broker. */
+    private static KafkaTestClient shared;
+
+    /** A client of its own of the JVM-wide embedded broker; close it. */
     public static KafkaTestClient embedded() {
         return new KafkaTestClient(SharedKafkaBroker.bootstrapServers());
+    }
+
+    /**
+     * The one client of the JVM-wide embedded broker that every test class of the JVM shares, like the
+     * broker itself: a test keeps it in a static field and neither opens nor closes it.
+     */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = embedded();
+            KafkaTestClient client = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> client.close(Duration.ZERO), "kafka-test-client-stop"));
+        }
+        return shared;
     }
 
     /** Publishes to the topic the catalogue names for the record's type, under the record's own key. */
@@ -88,7 +103,14 @@ public final class KafkaTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
-        rawProducer.close(Duration.ofSeconds(5));
+        if (this == shared) {
+            throw new IllegalStateException("the shared client lives as long as the JVM: do not close it");
+        }
+        close(Duration.ofSeconds(5));
+    }
+
+    private void close(Duration timeout) {
+        producer.close(timeout);
+        rawProducer.close(timeout);
     }
 }

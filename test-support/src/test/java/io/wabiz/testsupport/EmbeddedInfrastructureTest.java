@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,23 +28,13 @@ import org.springframework.data.mongodb.core.query.Update;
 @EmbeddedInfrastructure(database = "infrastructure-test")
 class EmbeddedInfrastructureTest {
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Autowired
     MongoTemplate mongo;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.embedded();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void contextIsPointedAtTheSharedBroker() {

@@ -3,13 +3,10 @@ package io.wabiz.ingress;
 import io.wabiz.events.Topics;
 import io.wabiz.ingress.webhook.WebhookSignature;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.wabiz.testsupport.TestHttp;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,43 +25,32 @@ public abstract class IngressHttpTest {
     public static final String[] TOPICS = {Topics.WEBHOOK_RAW, Topics.INBOUND_MESSAGES, Topics.INBOUND_STATUSES,
             Topics.ACCOUNT_NOTICES};
 
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     protected int port;
+
+    protected final TestHttp http = new TestHttp(() -> port);
 
     protected HttpResponse<String> postSigned(byte[] body) {
         return post(body, WebhookSignature.sign(SECRET, body), "application/json");
     }
 
     protected HttpResponse<String> post(byte[] body, String signature, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook")).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signature != null) {
-            request.header(WebhookSignature.HEADER, signature);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return send(request.build());
+        return post(http, "POST", body, signature, contentType);
     }
 
     protected HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build());
+        return http.get(pathAndQuery);
     }
 
-    protected URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
-    }
-
-    protected static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** A call to the webhook path, with the signature and content type when given (as Meta sends them). */
+    static HttpResponse<String> post(TestHttp http, String method, byte[] body, String signature, String contentType) {
+        Map<String, String> headers = new HashMap<>();
+        if (signature != null) {
+            headers.put(WebhookSignature.HEADER, signature);
         }
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return http.call(method, "/webhook", body, headers);
     }
 }

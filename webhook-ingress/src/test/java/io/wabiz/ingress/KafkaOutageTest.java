@@ -9,13 +9,11 @@ import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.WebhookReceived;
 import io.wabiz.ingress.webhook.WebhookSignature;
 import io.wabiz.testsupport.KafkaTestClient;
+import io.wabiz.testsupport.TestHttp;
 import io.wabiz.testsupport.TopicWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +21,8 @@ import java.util.Arrays;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -44,10 +42,11 @@ class KafkaOutageTest {
     /** publish-timeout (2 s) + max.block (250 ms) + scheduling slack on a busy machine. */
     private static final Duration BOUND = Duration.ofSeconds(5);
     private static final EmbeddedKafkaKraftBroker BROKER = startBroker();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
+
+    private final TestHttp http = new TestHttp(() -> port);
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -103,26 +102,12 @@ class KafkaOutageTest {
     }
 
     private HttpResponse<String> post(byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(IngressHttpTest.SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return IngressHttpTest.post(http, "POST", body, WebhookSignature.sign(IngressHttpTest.SECRET, body),
+                "application/json");
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET().build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.get(path);
     }
 
     private static EmbeddedKafkaKraftBroker startBroker() {

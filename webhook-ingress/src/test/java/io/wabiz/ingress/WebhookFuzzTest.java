@@ -44,7 +44,7 @@ class WebhookFuzzTest extends IngressHttpTest {
         List<String> expectedIds = new ArrayList<>();
         List<String> acceptedRaw = new ArrayList<>();
         List<String> malformedRaw = new ArrayList<>();
-        try (KafkaTestClient kafka = KafkaTestClient.embedded(); TopicWatcher watcher = kafka.watch(TOPICS)) {
+        try (TopicWatcher watcher = KafkaTestClient.shared().watch(TOPICS)) {
             for (int i = 0; i < CASES; i++) {
                 byte[] body = mutator.next();
                 HttpResponse<String> response = postSigned(body);

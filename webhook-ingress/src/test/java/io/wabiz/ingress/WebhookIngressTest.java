@@ -10,7 +10,6 @@ import io.wabiz.events.whatsapp.WebhookReceived;
 import io.wabiz.ingress.webhook.WebhookSignature;
 import io.wabiz.testsupport.KafkaTestClient;
 import io.wabiz.testsupport.TopicWatcher;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,17 +29,7 @@ class WebhookIngressTest extends IngressHttpTest {
     private static final String META_NUMBER = "409552778964973";
     private static final String META_CHAT = META_NUMBER + ":1111111111111";
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.embedded();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /** What each of Meta's samples must become (besides its raw record), described by {@link RecordDescriptions}. */
     static Stream<Arguments> metaSamples() {
@@ -224,9 +211,7 @@ class WebhookIngressTest extends IngressHttpTest {
         byte[] body = Fixtures.meta("textMessage");
         try (TopicWatcher watcher = kafka.watch(TOPICS)) {
             HttpResponse<String> unreadable = post(body, WebhookSignature.sign(SECRET, body), "application/");
-            HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/webhook")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body))
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            HttpResponse<String> put = post(http, "PUT", body, WebhookSignature.sign(SECRET, body), "application/json");
 
             assertThat(unreadable.statusCode()).isEqualTo(415);
             assertThat(unreadable.headers().firstValue("Content-Type")).hasValue("application/problem+json");

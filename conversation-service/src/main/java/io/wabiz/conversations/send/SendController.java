@@ -3,6 +3,7 @@ package io.wabiz.conversations.send;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wabiz.conversations.send.SendPolicy.Refusal;
 import io.wabiz.conversations.send.SendRequests.BulkSendReport;
 import io.wabiz.conversations.send.SendRequests.BulkSendRequest;
 import io.wabiz.conversations.send.SendRequests.ReplyRequest;
@@ -11,6 +12,9 @@ import io.wabiz.conversations.send.SendRequests.SendRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff sends. Each answers 202 as soon as the command is on Kafka; the message then shows as PENDING
  * and moves on with the sender's outcome and Meta's statuses. Repeating a request with the same
- * {@code Idempotency-Key} header never sends twice.
+ * {@code Idempotency-Key} header never sends twice. A {@link SendRefused} becomes its problem details here.
  */
 @RestController
 @Tag(name = "Sending", description = "Send, reply and bulk-send as a staff member")
@@ -59,5 +63,31 @@ public class SendController {
     public BulkSendReport bulkSend(@Valid @RequestBody BulkSendRequest request, Principal user,
                                    @RequestHeader(name = KEY_HEADER, required = false) String idempotencyKey) {
         return sender.bulkSend(request, user.getName(), idempotencyKey);
+    }
+
+    @ExceptionHandler(SendRefused.class)
+    ResponseEntity<ProblemDetail> refused(SendRefused refused) {
+        ProblemDetail problem = switch (refused) {
+            case SendRefused.InvalidRequest invalid -> problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid);
+            case SendRefused.MessageNotFound missing -> problem(HttpStatus.NOT_FOUND, "Message not found", missing);
+            case SendRefused.NotACustomerMessage notCustomer ->
+                    problem(HttpStatus.UNPROCESSABLE_CONTENT, "Not a customer message", notCustomer);
+            case SendRefused.Unreachable unreachable -> {
+                HttpStatus status = unreachable.refusal() == Refusal.UNKNOWN_PARTNER ? HttpStatus.NOT_FOUND
+                        : HttpStatus.UNPROCESSABLE_CONTENT;
+                ProblemDetail body = problem(status, "Customer cannot be reached", unreachable);
+                body.setProperty("reason", unreachable.refusal().name());
+                yield body;
+            }
+            case SendRefused.KeyReused reused -> problem(HttpStatus.CONFLICT, "Idempotency key reused", reused);
+            case SendRefused.NotQueued notQueued -> problem(HttpStatus.SERVICE_UNAVAILABLE, "Message not sent", notQueued);
+        };
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, SendRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
+        problem.setTitle(title);
+        return problem;
     }
 }

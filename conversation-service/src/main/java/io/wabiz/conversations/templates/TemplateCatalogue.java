@@ -57,6 +57,11 @@ public class TemplateCatalogue {
         return Optional.ofNullable(mongo.findById(TemplateSynced.keyOf(name, language), TemplateDocument.class));
     }
 
+    /** Whether the synced template is a marketing one (an unknown template is not). */
+    public boolean isMarketing(String name, String language) {
+        return find(name, language).map(TemplateDocument::marketing).orElse(false);
+    }
+
     public List<TemplateDocument> list(String name, String language, String status, String category) {
         Query query = new Query();
         if (name != null) {

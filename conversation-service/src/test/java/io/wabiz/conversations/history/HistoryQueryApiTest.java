@@ -13,6 +13,7 @@ import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
+import io.wabiz.testsupport.TestHttp.Answer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,6 +3,7 @@ package io.wabiz.conversations.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabiz.conversations.ServiceTest;
+import io.wabiz.testsupport.TestHttp.Answer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;

@@ -14,6 +14,7 @@ import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.events.whatsapp.DeliveryStatus;
+import io.wabiz.testsupport.TestHttp.Answer;
 import io.wabiz.testsupport.TopicWatcher;
 import java.time.Duration;
 import java.time.Instant;

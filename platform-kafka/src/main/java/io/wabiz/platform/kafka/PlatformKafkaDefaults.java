@@ -14,7 +14,8 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * The platform's Kafka client defaults, at the lowest precedence so a service's own configuration
- * wins: CloudEvents JSON both ways, durable producers, consumers that commit only what they processed.
+ * wins: CloudEvents JSON both ways, consumers that commit only what they processed. (Durable producers are
+ * not a default but enforced: {@link PlatformKafkaAutoConfiguration#platformDurableProducers()}.)
  */
 public class PlatformKafkaDefaults implements EnvironmentPostProcessor {
 
@@ -23,8 +24,6 @@ public class PlatformKafkaDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.kafka.producer.key-serializer", StringSerializer.class.getName());
         defaults.put("spring.kafka.producer.value-serializer", CloudEventSerializer.class.getName());
-        defaults.put("spring.kafka.producer.acks", "all");
-        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
         defaults.put("spring.kafka.producer.properties." + CloudEventSerializer.SOURCE_CONFIG,
                 "/${spring.application.name:unknown}");
         defaults.put("spring.kafka.consumer.group-id", "${spring.application.name}");

@@ -2,8 +2,13 @@ package io.wabiz.platform.kafka;
 
 import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
@@ -25,7 +30,23 @@ public class TopicPublisher {
         return kafka.send(producerRecord(record));
     }
 
-    public CompletableFuture<SendResult<String, TopicRecord>> publish(String topic, TopicRecord record) {
-        return kafka.send(topic, record.key(), record);
+    /**
+     * Publishes and returns once the broker acknowledged the record (acks=all), for callers that may only
+     * go on once it is durable: answering a request, committing the offset of what caused it.
+     *
+     * @throws PublishFailedException when the broker refused it or did not acknowledge it within {@code timeout}
+     *                                (it may still have been stored: publish the same record again to be sure)
+     */
+    public RecordMetadata publishAndWait(TopicRecord record, Duration timeout) {
+        try {
+            return publish(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(record, "interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException(record, "refused: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException(record, "not acknowledged within " + timeout, e);
+        }
     }
 }

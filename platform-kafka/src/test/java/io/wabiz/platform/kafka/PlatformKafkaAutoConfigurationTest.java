@@ -1,10 +1,12 @@
 package io.wabiz.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.erp.ErpDocumentType;
 import io.wabiz.events.erp.NotificationKind;
@@ -21,23 +23,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 
 @SpringBootTest(classes = PlatformKafkaAutoConfigurationTest.App.class, properties = {
         "spring.application.name=platform-kafka-test",
-        "platform.kafka.retry.initial-interval=20ms"})
+        "platform.kafka.retry.initial-interval=20ms",
+        // a service's configuration cannot make its producers less durable
+        "spring.kafka.producer.acks=1",
+        "spring.kafka.producer.properties.enable.idempotence=false"})
 @EmbeddedInfrastructure
 class PlatformKafkaAutoConfigurationTest {
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Autowired
     TopicPublisher publisher;
@@ -48,15 +60,8 @@ class PlatformKafkaAutoConfigurationTest {
     @Autowired
     MeterRegistry meters;
 
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.embedded();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    @Autowired
+    ProducerFactory<String, TopicRecord> producerFactory;
 
     @Test
     void publisherWritesToTheCatalogueTopicUnderTheRecordKeyWithCloudEventsHeaders() throws Exception {
@@ -69,6 +74,52 @@ class PlatformKafkaAutoConfigurationTest {
             assertThat(TopicWatcher.header(record, CloudEventHeaders.TYPE)).contains("SendDocumentDetails");
         }
         await().untilAsserted(() -> assertThat(listener.processed).contains(request));
+    }
+
+    @Test
+    void producersAcknowledgeOnlyWhatAllReplicasHaveWhateverTheServiceConfigures() {
+        assertThat(producerFactory.getConfigurationProperties())
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    @Test
+    void publishAndWaitReturnsOnceTheBrokerHasTheRecord() {
+        SendDocumentDetails request = request("ok-" + UUID.randomUUID());
+        try (TopicWatcher watcher = kafka.watch(Topics.NOTIFIER_REQUESTS)) {
+            RecordMetadata stored = publisher.publishAndWait(request, Duration.ofSeconds(10));
+
+            assertThat(stored.topic()).isEqualTo(Topics.NOTIFIER_REQUESTS);
+            assertThat(stored.hasOffset()).isTrue();
+            assertThat(watcher.awaitRecord(r -> request.documentId().equals(r.key())).offset())
+                    .isEqualTo(stored.offset());
+        }
+    }
+
+    @Test
+    void publishAndWaitFailsNamingTheRecordWhenTheBrokerDoesNotAcknowledge() {
+        SendDocumentDetails request = request("ok-" + UUID.randomUUID());
+        MockProducer<String, TopicRecord> silent = new MockProducer<>(false, null, new StringSerializer(),
+                (topic, record) -> new byte[0]);
+        TopicPublisher unacknowledged = new TopicPublisher(new KafkaTemplate<>(() -> silent));
+
+        assertThatThrownBy(() -> unacknowledged.publishAndWait(request, Duration.ofMillis(200)))
+                .isInstanceOf(PublishFailedException.class)
+                .hasMessageContaining("SendDocumentDetails " + request.id())
+                .hasMessageContaining("not acknowledged within PT0.2S");
+    }
+
+    @Test
+    void aServiceWithoutTemplateOrListenersGetsNeitherPublisherNorDeadLetterHandler() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PlatformKafkaAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(TopicPublisher.class);
+                    assertThat(context).doesNotHaveBean(CommonErrorHandler.class);
+                    assertThat(context).doesNotHaveBean(DeadLetters.class);
+                    assertThat(context).hasBean("platformDurableProducers");
+                });
     }
 
     @Test

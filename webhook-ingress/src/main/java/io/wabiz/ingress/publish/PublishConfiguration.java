@@ -11,10 +11,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -31,9 +35,14 @@ import org.springframework.kafka.core.ProducerFactory;
  * even for topics as rare as account notices, and {@code max.block.ms} is short: it is only reached when the
  * broker is unknown, or when a long outage at a high rate fills the 32 MB buffer (about 10,000 bodies within
  * one delivery timeout), and then a quick 503 is the answer Meta should get anyway.
- * acks=all and idempotence are the platform defaults and are set again here: this is the door from Meta.
+ *
+ * <p>The ingress only produces, straight on its producer: it has no template, no listener, no dead letters,
+ * so Boot's Kafka auto-configuration is left out ({@link io.wabiz.ingress.WebhookIngressApplication}) and the
+ * producer factory is made here, from {@code spring.kafka.*} and every producer customizer: platform-kafka's
+ * (acks=all with idempotence, the platform's one place for them) and Micrometer's client metrics.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaProperties.class)
 class PublishConfiguration {
 
     static final Duration MAX_BLOCK = Duration.ofMillis(250);
@@ -43,15 +52,19 @@ class PublishConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PublishConfiguration.class);
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer ingressProducerTimeouts(IngressProperties properties) {
+    DefaultKafkaProducerFactory<String, TopicRecord> ingressProducerFactory(
+            KafkaProperties kafkaProperties, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
+            IngressProperties properties) {
+        DefaultKafkaProducerFactory<String, TopicRecord> factory =
+                new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties());
         long publishTimeout = properties.publishTimeout().toMillis();
-        return factory -> factory.updateConfigs(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        factory.updateConfigs(Map.of(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishTimeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (publishTimeout - 500),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis(),
                 ProducerConfig.METADATA_MAX_IDLE_CONFIG, KEEP_TOPIC_METADATA.toMillis()));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
     }
 
     /** Loads the metadata of the ingress' topics before traffic; with the broker down it only logs. */

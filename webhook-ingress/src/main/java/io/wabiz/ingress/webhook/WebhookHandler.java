@@ -1,11 +1,11 @@
 package io.wabiz.ingress.webhook;
 
+import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.whatsapp.WebhookReceived;
 import io.wabiz.ingress.IngressProperties;
 import io.wabiz.ingress.normalise.MalformedWebhookException;
 import io.wabiz.ingress.normalise.NormalisedWebhook;
-import io.wabiz.ingress.normalise.PhoneNumbers;
 import io.wabiz.ingress.normalise.WebhookNormaliser;
 import io.wabiz.ingress.publish.DurablePublisher;
 import io.wabiz.ingress.publish.KafkaUnavailableException;
@@ -150,7 +150,7 @@ public class WebhookHandler {
             return publishThen(List.of(raw), () -> {
                 metrics.request(Outcome.MALFORMED);
                 log.warn("Malformed webhook ({} bytes) kept on the raw topic as {}: {}", body.length, rawId,
-                        PhoneNumbers.maskDigitsIn(e.getMessage()));
+                        PhoneMasking.maskDigitRunsIn(e.getMessage()));
                 return problem(HttpStatus.BAD_REQUEST, "malformed-webhook", "Malformed webhook", e.getMessage());
             });
         }

@@ -1,8 +1,12 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.wabiz.conversations.history.documents.ConversationDocument;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.documents.MessageDocument;
+import io.wabiz.conversations.history.documents.StatusProgress;
 import io.wabiz.conversations.web.PageView;
 import io.wabiz.conversations.web.PageView.PageRequest;
 import io.wabiz.events.whatsapp.DeliveryStatus;
@@ -48,6 +52,21 @@ public class HistoryQueries {
 
     public Optional<ConversationDocument> conversation(String id) {
         return Optional.ofNullable(mongo.findById(id, ConversationDocument.class));
+    }
+
+    /** Until when free-form messages reach the customer of a conversation; empty when they never wrote. */
+    public Optional<Instant> windowOpenUntil(String conversationId) {
+        return conversation(conversationId).map(ConversationDocument::windowOpenUntil);
+    }
+
+    /** Who wrote a message, on which business number: what a reply needs to know of it. */
+    public record MessageOrigin(String wamid, Direction direction, String businessPhoneNumberId,
+                                String customerWaId) {
+    }
+
+    public Optional<MessageOrigin> origin(String messageId) {
+        return message(messageId).map(m -> new MessageOrigin(m.wamid(), m.direction(), m.businessPhoneNumberId(),
+                m.customerWaId()));
     }
 
     public PageView<ConversationDocument> conversations(ConversationFilter filter, PageRequest page) {

@@ -1,7 +1,12 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.api;
 
-import io.wabiz.conversations.history.ConversationDocument.LastMessage;
-import io.wabiz.conversations.history.MessageDocument.MessageError;
+import io.wabiz.conversations.history.documents.ConversationDocument;
+import io.wabiz.conversations.history.documents.ConversationDocument.LastMessage;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.documents.MessageContent;
+import io.wabiz.conversations.history.documents.MessageDocument;
+import io.wabiz.conversations.history.documents.MessageDocument.MessageError;
+import io.wabiz.conversations.history.documents.StatusProgress;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.whatsapp.DeliveryStatus;

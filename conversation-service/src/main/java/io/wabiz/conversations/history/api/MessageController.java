@@ -1,11 +1,13 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wabiz.conversations.ConversationsProperties;
-import io.wabiz.conversations.history.HistoryQueries.MessageFilter;
-import io.wabiz.conversations.history.HistoryViews.MessageView;
+import io.wabiz.conversations.history.api.HistoryViews.MessageView;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.store.HistoryQueries;
+import io.wabiz.conversations.history.store.HistoryQueries.MessageFilter;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.events.phone.PhoneNumbers;

@@ -1,4 +1,4 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.documents;
 
 import java.time.Instant;
 import java.util.List;

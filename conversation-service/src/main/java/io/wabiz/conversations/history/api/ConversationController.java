@@ -1,13 +1,16 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wabiz.conversations.ConversationsProperties;
-import io.wabiz.conversations.history.HistoryQueries.ConversationFilter;
-import io.wabiz.conversations.history.HistoryQueries.MessageFilter;
-import io.wabiz.conversations.history.HistoryViews.ConversationView;
-import io.wabiz.conversations.history.HistoryViews.MessageView;
+import io.wabiz.conversations.history.api.HistoryViews.ConversationView;
+import io.wabiz.conversations.history.api.HistoryViews.MessageView;
+import io.wabiz.conversations.history.documents.ConversationDocument;
+import io.wabiz.conversations.history.store.ConversationSummaries;
+import io.wabiz.conversations.history.store.HistoryQueries.ConversationFilter;
+import io.wabiz.conversations.history.store.HistoryQueries;
+import io.wabiz.conversations.history.store.HistoryQueries.MessageFilter;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.events.phone.PhoneNumbers;
@@ -38,16 +41,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConversationController {
 
     private final HistoryQueries queries;
-    private final HistoryStore store;
+    private final ConversationSummaries summaries;
     private final PartnerDirectory partners;
     private final PhoneNumbers phoneNumbers;
     private final ConversationsProperties properties;
     private final Clock clock;
 
-    public ConversationController(HistoryQueries queries, HistoryStore store, PartnerDirectory partners,
+    public ConversationController(HistoryQueries queries, ConversationSummaries summaries, PartnerDirectory partners,
                                   PhoneNumbers phoneNumbers, ConversationsProperties properties, Clock clock) {
         this.queries = queries;
-        this.store = store;
+        this.summaries = summaries;
         this.partners = partners;
         this.phoneNumbers = phoneNumbers;
         this.properties = properties;
@@ -103,7 +106,7 @@ public class ConversationController {
     @PostMapping("/{conversationId}/read")
     @Operation(summary = "Mark the conversation's customer messages as read by staff (unread count back to 0)")
     public ResponseEntity<Void> markRead(@PathVariable String conversationId) {
-        if (!store.markConversationRead(conversationId)) {
+        if (!summaries.markRead(conversationId)) {
             throw ApiProblem.notFound("Conversation", conversationId);
         }
         return ResponseEntity.noContent().build();

@@ -1,7 +1,8 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wabiz.conversations.history.HistoryStore.Outcome;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.store.Outcome;
 
 /**
  * Counts what the consumed records did: {@code conversations.messages.stored} (by direction),

@@ -1,6 +1,13 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.ingest;
 
-import io.wabiz.conversations.history.HistoryStore.Outcome;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.documents.ErrorHelp;
+import io.wabiz.conversations.history.store.CustomerMessages;
+import io.wabiz.conversations.history.store.DeliveryStatuses;
+import io.wabiz.conversations.history.store.HistoryWriters;
+import io.wabiz.conversations.history.store.Outcome;
+import io.wabiz.conversations.history.store.RecordChecks;
+import io.wabiz.conversations.history.store.SendOutcomes;
 import io.wabiz.conversations.optout.ContactPreferences;
 import io.wabiz.conversations.optout.OptOutKeywords;
 import io.wabiz.events.PhoneMasking;
@@ -34,14 +41,18 @@ public class HistoryListeners {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryListeners.class);
 
-    private final HistoryStore store;
+    private final CustomerMessages customerMessages;
+    private final DeliveryStatuses statuses;
+    private final SendOutcomes sendOutcomes;
     private final HistoryMetrics metrics;
     private final OptOutKeywords keywords;
     private final ContactPreferences contacts;
 
-    public HistoryListeners(HistoryStore store, HistoryMetrics metrics, OptOutKeywords keywords,
+    public HistoryListeners(HistoryWriters history, HistoryMetrics metrics, OptOutKeywords keywords,
                             ContactPreferences contacts) {
-        this.store = store;
+        this.customerMessages = history.customerMessages();
+        this.statuses = history.statuses();
+        this.sendOutcomes = history.sendOutcomes();
         this.metrics = metrics;
         this.keywords = keywords;
         this.contacts = contacts;
@@ -50,8 +61,8 @@ public class HistoryListeners {
     @KafkaListener(id = "conversations-inbound", idIsGroup = false, topics = Topics.INBOUND_MESSAGES, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onInbound(List<ConsumerRecord<String, TopicRecord>> records) {
-        List<InboundMessageReceived> messages = valid(records, InboundMessageReceived.class, HistoryStore::validate);
-        List<Outcome> outcomes = store.recordInbound(messages);
+        List<InboundMessageReceived> messages = valid(records, InboundMessageReceived.class, RecordChecks::check);
+        List<Outcome> outcomes = customerMessages.record(messages);
         for (int i = 0; i < messages.size(); i++) {
             InboundMessageReceived message = messages.get(i);
             metrics.count("InboundMessageReceived", Direction.INBOUND, outcomes.get(i));
@@ -65,10 +76,10 @@ public class HistoryListeners {
     @KafkaListener(id = "conversations-statuses", idIsGroup = false, topics = Topics.INBOUND_STATUSES, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onStatuses(List<ConsumerRecord<String, TopicRecord>> records) {
-        List<MessageStatusChanged> statuses = valid(records, MessageStatusChanged.class, HistoryStore::validate);
-        List<Outcome> outcomes = store.recordStatuses(statuses);
-        for (int i = 0; i < statuses.size(); i++) {
-            MessageStatusChanged status = statuses.get(i);
+        List<MessageStatusChanged> changes = valid(records, MessageStatusChanged.class, RecordChecks::check);
+        List<Outcome> outcomes = statuses.record(changes);
+        for (int i = 0; i < changes.size(); i++) {
+            MessageStatusChanged status = changes.get(i);
             metrics.count("MessageStatusChanged", Direction.OUTBOUND, outcomes.get(i));
             if (status.status() == DeliveryStatus.FAILED && status.customerWaId() != null && status.errors().stream()
                     .mapToInt(MetaError::code).anyMatch(code -> code == ErrorHelp.MARKETING_OPT_OUT)) {
@@ -76,18 +87,17 @@ public class HistoryListeners {
                 log.info("Customer {} stopped marketing messages (131050)", PhoneMasking.mask(status.customerWaId()));
             }
         }
-        failIfShort(records, statuses.size());
+        failIfShort(records, changes.size());
     }
 
     @KafkaListener(id = "conversations-outcomes", idIsGroup = false, topics = Topics.OUTBOUND_EVENTS, batch = "true",
             concurrency = "${conversations.listener-concurrency:2}")
     public void onOutcomes(List<ConsumerRecord<String, TopicRecord>> records) {
         List<TopicRecord> outcomes = valid(records, TopicRecord.class, record -> {
-            switch (record) {
-                case MessageAccepted accepted -> HistoryStore.validate(accepted);
-                case MessageRejected rejected -> HistoryStore.validate(rejected);
-                default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
+            if (!(record instanceof MessageAccepted || record instanceof MessageRejected)) {
+                throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
             }
+            RecordChecks.check(record);
         });
         // in order: consecutive acceptances together, each rejection on its own
         List<MessageAccepted> accepted = new ArrayList<>();
@@ -107,12 +117,12 @@ public class HistoryListeners {
         if (accepted.isEmpty()) {
             return;
         }
-        store.recordAccepted(accepted).forEach(outcome -> metrics.count("MessageAccepted", Direction.OUTBOUND, outcome));
+        sendOutcomes.recordAccepted(accepted).forEach(outcome -> metrics.count("MessageAccepted", Direction.OUTBOUND, outcome));
         accepted.clear();
     }
 
     private void rejected(MessageRejected rejected) {
-        metrics.count("MessageRejected", Direction.OUTBOUND, store.recordRejected(rejected));
+        metrics.count("MessageRejected", Direction.OUTBOUND, sendOutcomes.recordRejected(rejected));
         if (rejected.errorCode() == ErrorHelp.MARKETING_OPT_OUT) {
             contacts.marketingOptOut(rejected.recipientWaId(), rejected.occurredAt());
         }
@@ -165,15 +175,7 @@ public class HistoryListeners {
     private static void failIfShort(List<ConsumerRecord<String, TopicRecord>> records, int stored) {
         if (stored < records.size()) {
             ConsumerRecord<String, TopicRecord> bad = records.get(stored);
-            RuntimeException cause = problem(bad, Object.class, value -> {
-                switch (value) {
-                    case InboundMessageReceived m -> HistoryStore.validate(m);
-                    case MessageStatusChanged s -> HistoryStore.validate(s);
-                    case MessageAccepted a -> HistoryStore.validate(a);
-                    case MessageRejected r -> HistoryStore.validate(r);
-                    default -> throw new IllegalArgumentException("unexpected " + value.getClass().getSimpleName());
-                }
-            });
+            RuntimeException cause = problem(bad, Object.class, RecordChecks::check);
             log.warn("Record {}-{}@{} cannot be stored: {}", bad.topic(), bad.partition(), bad.offset(),
                     cause == null ? "wrong type" : cause.getMessage());
             throw new BatchListenerFailedException(cause == null ? "wrong record type" : cause.getMessage(),

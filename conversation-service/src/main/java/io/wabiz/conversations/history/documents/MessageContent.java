@@ -1,4 +1,4 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.documents;
 
 import io.wabiz.events.EventJson;
 import io.wabiz.events.outbound.OutboundContent;

@@ -1,6 +1,7 @@
-package io.wabiz.conversations.history;
+package io.wabiz.conversations.history.documents;
 
 import io.wabiz.events.outbound.Correlation;
+import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.ReplyContext;
 import java.time.Instant;
 import java.util.Map;
@@ -38,6 +39,11 @@ public record MessageDocument(@Id String id, String wamid, String conversationId
 
     public boolean known() {
         return direction != null;
+    }
+
+    /** The furthest delivery status reached (null for a customer message). */
+    public DeliveryStatus status() {
+        return StatusProgress.ofRank(statusRank);
     }
 
     /** Why a message failed, and what to do about it. */

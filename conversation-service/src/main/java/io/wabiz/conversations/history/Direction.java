@@ -1,3 +1,0 @@
-package io.wabiz.conversations.history;
-
-public enum Direction { INBOUND, OUTBOUND }

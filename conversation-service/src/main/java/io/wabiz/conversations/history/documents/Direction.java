@@ -1,0 +1,3 @@
+package io.wabiz.conversations.history.documents;
+
+public enum Direction { INBOUND, OUTBOUND }

@@ -1,0 +1,134 @@
+package io.wabiz.conversations.history.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import io.wabiz.conversations.history.documents.ConversationDocument;
+import io.wabiz.conversations.history.documents.ConversationDocument.LastMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * The conversations' summaries (last message, last activity, customer window, unread messages), the one
+ * place they are written: whatever a batch or a single record does to a conversation is merged into one
+ * commutative update ({@code $min}, {@code $max}, {@code $addToSet}), so order and repetition do not matter.
+ */
+public class ConversationSummaries {
+
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> collection;
+    private final MongoConverter converter;
+    private final Duration customerWindow;
+
+    public ConversationSummaries(MongoTemplate mongo, Duration customerWindow) {
+        this.collection = mongo.getCollection(ConversationDocument.COLLECTION);
+        this.converter = mongo.getConverter();
+        this.customerWindow = customerWindow;
+    }
+
+    /** What a batch of records does to the conversations it touches, written by {@link Batch#write()}. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /** Staff saw the conversation: its customer messages are no longer unread. */
+    public boolean markRead(String conversationId) {
+        return collection.updateOne(Filters.eq("_id", conversationId),
+                new Changes(converter).set("unreadWamids", List.of()).document()).getMatchedCount() > 0;
+    }
+
+    final class Batch {
+
+        private final Map<String, Summary> summaries = new LinkedHashMap<>();
+
+        /** A message of the conversation; {@code inbound}: the customer's, which opens the window and is unread. */
+        Batch add(String conversationId, String phoneNumberId, String waId, LastMessage message, boolean inbound,
+                  String customerProfileName) {
+            summaries.computeIfAbsent(conversationId, id -> new Summary(phoneNumberId, waId))
+                    .add(message, inbound, customerProfileName);
+            return this;
+        }
+
+        boolean isEmpty() {
+            return summaries.isEmpty();
+        }
+
+        void write() {
+            if (summaries.isEmpty()) {
+                return;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(summaries.size());
+            summaries.forEach((id, summary) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                    summary.changes().document(), UPSERT)));
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** What a batch does to one conversation, merged. */
+    private final class Summary {
+
+        private final String phoneNumberId;
+        private final String waId;
+        private Instant first;
+        private LastMessage last;
+        private Instant lastInbound;
+        private final List<String> unread = new ArrayList<>();
+        private String profileName;
+
+        Summary(String phoneNumberId, String waId) {
+            this.phoneNumberId = phoneNumberId;
+            this.waId = waId;
+        }
+
+        void add(LastMessage message, boolean inbound, String customerProfileName) {
+            first = first == null || message.at().isBefore(first) ? message.at() : first;
+            if (last == null || message.at().isAfter(last.at())
+                    || message.at().equals(last.at()) && message.messageId().compareTo(last.messageId()) > 0) {
+                last = message;
+            }
+            if (inbound) {
+                lastInbound = lastInbound == null || message.at().isAfter(lastInbound) ? message.at() : lastInbound;
+                unread.add(message.messageId());
+                if (customerProfileName != null) {
+                    profileName = customerProfileName;
+                }
+            }
+        }
+
+        Changes changes() {
+            Changes changes = new Changes(converter)
+                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
+                    .min("createdAt", first).max("lastActivityAt", last.at())
+                    .max("lastMessage", lastMessageDocument(last));
+            if (lastInbound != null) {
+                changes.max("lastInboundAt", lastInbound)
+                        .max("windowOpenUntil", lastInbound.plus(customerWindow))
+                        .addToSetEach("unreadWamids", unread)
+                        .setIfPresent("customerProfileName", profileName);
+            }
+            return changes;
+        }
+    }
+
+    /** Field order matters: {@code $max} compares these documents by {@code at} first. */
+    private static Document lastMessageDocument(LastMessage last) {
+        return new Document("at", Date.from(last.at()))
+                .append("messageId", last.messageId())
+                .append("direction", last.direction().name())
+                .append("type", last.type())
+                .append("text", last.text());
+    }
+}

@@ -1,0 +1,73 @@
+package io.wabiz.conversations.history.store;
+
+import io.wabiz.conversations.history.documents.ConversationDocument.LastMessage;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.documents.MessageContent;
+import io.wabiz.conversations.history.store.Messages.Stored;
+import io.wabiz.conversations.history.store.Messages.Upsert;
+import io.wabiz.events.ConversationKey;
+import io.wabiz.events.whatsapp.InboundMessageReceived;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The customers' messages (inbound): stored once per wamid, however often Meta delivers them. */
+public class CustomerMessages {
+
+    private final Messages messages;
+    private final ConversationSummaries summaries;
+
+    CustomerMessages(Messages messages, ConversationSummaries summaries) {
+        this.messages = messages;
+        this.summaries = summaries;
+    }
+
+    public Outcome record(InboundMessageReceived event) {
+        return record(List.of(event)).getFirst();
+    }
+
+    /**
+     * Stores customer messages in three round trips whatever their number: which are known, the
+     * conversations' summaries, then the messages. Summaries first: if the process stops in between, the
+     * redelivered batch repeats the (commutative) summary updates and then stores the messages.
+     */
+    public List<Outcome> record(List<InboundMessageReceived> events) {
+        events.forEach(RecordChecks::check);
+        Map<String, Stored> before = messages.existing(events.stream().map(InboundMessageReceived::wamid).toList());
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        ConversationSummaries.Batch conversations = summaries.batch();
+        List<Upsert> writes = new ArrayList<>(events.size());
+        Set<String> seen = new HashSet<>();
+        for (InboundMessageReceived event : events) {
+            Stored old = before.get(event.wamid());
+            if ((old != null && old.known()) || !seen.add(event.wamid())) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            MessageContent content = MessageContent.of(event.content());
+            Instant at = event.sentAt() != null ? event.sentAt() : event.occurredAt();
+            String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
+            Changes update = messages.changes()
+                    .set("wamid", event.wamid()).set("conversationId", conversationId)
+                    .set("businessPhoneNumberId", event.businessPhoneNumberId()).set("customerWaId", event.customerWaId())
+                    .set("direction", Direction.INBOUND).set("type", content.type()).set("at", at)
+                    .set("summarized", true)
+                    .setIfPresent("text", content.text())
+                    .setIfPresent("media", content.media())
+                    .setIfPresent("content", content.content())
+                    .setIfPresent("context", event.context())
+                    .setIfPresent("customerProfileName", event.customerProfileName());
+            writes.add(new Upsert(event.wamid(), update));
+            conversations.add(conversationId, event.businessPhoneNumberId(), event.customerWaId(),
+                    new LastMessage(at, event.wamid(), Direction.INBOUND, content.type(), content.text()), true,
+                    event.customerProfileName());
+            outcomes.add(Outcome.STORED);
+        }
+        conversations.write();
+        messages.upsertAll(writes);
+        return outcomes;
+    }
+}

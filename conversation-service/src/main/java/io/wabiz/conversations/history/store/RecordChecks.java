@@ -1,0 +1,54 @@
+package io.wabiz.conversations.history.store;
+
+import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.whatsapp.InboundMessageReceived;
+import io.wabiz.events.whatsapp.MessageStatusChanged;
+
+/** What every consumed record must carry to be stored; a record without it is refused (a dead letter). */
+public final class RecordChecks {
+
+    private RecordChecks() {
+    }
+
+    /** Checks any record the history consumes. */
+    public static void check(Object record) {
+        switch (record) {
+            case InboundMessageReceived message -> check(message);
+            case MessageStatusChanged status -> check(status);
+            case MessageAccepted accepted -> check(accepted);
+            case MessageRejected rejected -> check(rejected);
+            case null -> throw new IllegalArgumentException("empty record");
+            default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
+        }
+    }
+
+    public static void check(InboundMessageReceived event) {
+        required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.customerWaId(), "customerWaId");
+    }
+
+    public static void check(MessageStatusChanged event) {
+        required(event.wamid(), "wamid");
+        required(event.status(), "status");
+    }
+
+    public static void check(MessageAccepted event) {
+        required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.recipientWaId(), "recipientWaId");
+    }
+
+    public static void check(MessageRejected event) {
+        required(event.idempotencyKey(), "idempotencyKey");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.recipientWaId(), "recipientWaId");
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new IllegalArgumentException("record has no " + field);
+        }
+    }
+}
