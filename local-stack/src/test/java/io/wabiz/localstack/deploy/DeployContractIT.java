@@ -99,6 +99,13 @@ class DeployContractIT {
                 assertThat(known.size()).as("configuration metadata in %s", jar.get()).isGreaterThan(100);
                 deployment.env().keySet().stream().filter(variable -> known.propertyOf(variable).isEmpty())
                         .forEach(variable -> unknown.add(overlay + "/" + deployment.name() + ": " + variable));
+                String profiles = deployment.env().getOrDefault("SPRING_PROFILES_ACTIVE", "");
+                for (String profile : profiles.split("\\s*,\\s*")) {
+                    if (!profile.isBlank() && !hasProfile(jar.get(), profile)) {
+                        unknown.add(overlay + "/" + deployment.name() + ": SPRING_PROFILES_ACTIVE names profile '" + profile
+                                + "', which the service does not have");
+                    }
+                }
             }
         }
         assertThat(unknown).as("variables that set no property of their service").isEmpty();
@@ -113,9 +120,14 @@ class DeployContractIT {
     private void startsReady(Deployment deployment) throws Exception {
         int port = StackPorts.free().kafka();
         Map<String, String> env = new LinkedHashMap<>(deployment.env());
-        assertThat(env).as("%s: no variable that only a developer's machine has", deployment.name())
-                .doesNotContainKey("SPRING_PROFILES_ACTIVE");
-        // infrastructure addresses only: what the cluster's DNS names resolve to
+        // infrastructure addresses only: what the cluster's DNS names resolve to, and the broker's transport (the
+        // manifests speak SCRAM over TLS to Strimzi; the test broker listens in plain text)
+        if (env.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+            assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).as("%s: Kafka over TLS", deployment.name())
+                    .isIn("SASL_SSL", "SSL");
+            env.put("SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
+        env.keySet().removeIf(v -> v.startsWith("SPRING_KAFKA_SSL_") || v.startsWith("SPRING_KAFKA_PROPERTIES_SASL_"));
         pointAt(env, "SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         pointAt(env, "SPRING_MONGODB_URI", "mongodb://localhost:" + mongoPort + "/" + deployment.module());
         String declaredIssuer = env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
@@ -173,6 +185,9 @@ class DeployContractIT {
                 // readiness with the manifest's environment is what every other service must show
             }
         }
+        HttpResponse<String> health = get(base + "/actuator/health", null);
+        assertThat(health.statusCode()).as("%s /actuator/health: %s", deployment.name(), health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
         for (String exposedNever : List.of("/actuator/env", "/actuator/metrics", "/actuator/beans")) {
             assertThat(get(base + exposedNever, null).statusCode()).as("%s on %s", exposedNever, deployment.name())
                     .isIn(401, 403, 404);
@@ -215,6 +230,13 @@ class DeployContractIT {
     private static Optional<Path> jarOf(Deployment deployment) {
         return Arrays.stream(StackService.values()).filter(s -> s.module().equals(deployment.module())).findFirst()
                 .flatMap(service -> LocalStack.serviceJar(ROOT, service));
+    }
+
+    private static boolean hasProfile(Path jar, String profile) throws java.io.IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return Stream.of("yml", "yaml", "properties")
+                    .anyMatch(ext -> file.getEntry("BOOT-INF/classes/application-" + profile + "." + ext) != null);
+        }
     }
 
     private static String hmac(String secret, String body) throws Exception {
