@@ -62,11 +62,30 @@ class ContentLimitsTest {
     }
 
     @Test
-    void documentNeedsExactlyOneOfLinkOrMediaId() {
+    void documentNeedsExactlyOneOfLinkMediaIdOrUpload() {
+        String oneSource = "a document needs exactly one of link, media id or upload";
         assertThatThrownBy(() -> new OutboundContent.Document(null, null, "f.pdf", null))
-                .hasMessage("media needs exactly one of link or media id");
+                .hasMessage(oneSource);
         assertThatThrownBy(() -> new OutboundContent.Document("https://x/f.pdf", "123", "f.pdf", null))
-                .hasMessage("media needs exactly one of link or media id");
+                .hasMessage(oneSource);
+        OutboundContent.MediaUpload upload = new OutboundContent.MediaUpload("application/pdf", new byte[]{1}, null, null);
+        assertThatThrownBy(() -> new OutboundContent.Document(null, "123", "f.pdf", null, upload))
+                .hasMessage(oneSource);
+        assertThat(new OutboundContent.Document(null, null, "f.pdf", null, upload).withMediaId("42"))
+                .isEqualTo(new OutboundContent.Document(null, "42", "f.pdf", null));
+    }
+
+    @Test
+    void uploadCarriesBytesOrAFetchUrlAndInlineBytesHaveACap() {
+        assertThatThrownBy(() -> new OutboundContent.MediaUpload("application/pdf", null, null, null))
+                .hasMessage("an upload needs exactly one of bytes or fetch URL");
+        assertThatThrownBy(() -> new OutboundContent.MediaUpload("application/pdf", new byte[]{1}, "http://x/f", null))
+                .hasMessage("an upload needs exactly one of bytes or fetch URL");
+        assertThatThrownBy(() -> new OutboundContent.MediaUpload("application/pdf",
+                new byte[OutboundContent.MediaUpload.MAX_INLINE_BYTES + 1], null, null))
+                .hasMessageContaining("give a fetch URL instead");
+        assertThat(new OutboundContent.MediaUpload("application/pdf", null, "http://notifier/documents/t", null)
+                .fetchUrl()).isEqualTo("http://notifier/documents/t");
     }
 
     @Test

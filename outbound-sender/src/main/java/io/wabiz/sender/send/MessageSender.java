@@ -52,6 +52,7 @@ public class MessageSender {
     private final MetaCalls calls;
     private final Outcomes outcomes;
     private final OutcomeReconciler reconciler;
+    private final MediaUploader media;
 
     public MessageSender(AccountRegistry accounts, NumberChannels channels, GraphApiClient graph, SendLedger ledger,
                          ConversationWindows windows, TemplateCatalog templates, RecordPublisher publisher,
@@ -70,6 +71,7 @@ public class MessageSender {
         this.calls = new MetaCalls(graph, observer, metrics);
         this.outcomes = new Outcomes(accounts, metrics, properties.retry().maxAttempts(), clock);
         this.reconciler = reconciler;
+        this.media = new MediaUploader(graph, retryPolicy, properties.graphApi());
     }
 
     /**
@@ -178,6 +180,11 @@ public class MessageSender {
         if (form == SendForm.FALLBACK_TEMPLATE) {
             ledger.sendingFallback(command.idempotencyKey());
         }
+        MediaUploader.Prepared prepared = media.prepare(account, content);
+        if (!(prepared instanceof MediaUploader.Prepared.Ready ready)) {
+            return Decision.of(notUploaded(command, form, content, prepared));
+        }
+        content = ready.content();
 
         GraphResult result = deliver(channel, command, content);
         if (form == SendForm.FREE_FORM && result instanceof GraphResult.Failed failed
@@ -193,6 +200,11 @@ public class MessageSender {
                     return Decision.of(refused.get());
                 }
                 ledger.sendingFallback(command.idempotencyKey());
+                prepared = media.prepare(account, content);
+                if (!(prepared instanceof MediaUploader.Prepared.Ready fallbackReady)) {
+                    return Decision.of(notUploaded(command, form, content, prepared));
+                }
+                content = fallbackReady.content();
                 result = deliver(channel, command, content);
             }
         }
@@ -208,6 +220,18 @@ public class MessageSender {
         return templates.check(account.wabaId(), template).map(refusal -> outcomes.rejected(command,
                 refusal.code(), refusal.title(), refusal.reason(), MetaErrorHelp.helpText(refusal.code()),
                 refusal.retryable(), content));
+    }
+
+    /** A file the command carries could not be uploaded to Meta: nothing was sent to the customer. */
+    private TopicRecord notUploaded(SendMessage command, SendForm form, OutboundContent content,
+                                    MediaUploader.Prepared prepared) {
+        return switch (prepared) {
+            case MediaUploader.Prepared.UploadFailed failed -> outcomes.of(command, form, content, failed.result());
+            case MediaUploader.Prepared.Unavailable unavailable -> outcomes.rejected(command, PLATFORM_CODE,
+                    "Media unavailable", unavailable.reason(), "The file to send could not be read: check that the "
+                            + "service that sent the command serves it, then resend.", true, content);
+            case MediaUploader.Prepared.Ready ready -> throw new IllegalStateException("ready content is sent");
+        };
     }
 
     private MessageRejected windowClosed(SendMessage command) {

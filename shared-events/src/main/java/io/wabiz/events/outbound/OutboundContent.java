@@ -112,11 +112,71 @@ public sealed interface OutboundContent {
         }
     }
 
-    /** A document by public link or by a media id uploaded beforehand. */
-    record Document(String link, String mediaId, String filename, String caption) implements OutboundContent {
+    /**
+     * A document by public link, by a media id uploaded beforehand, or as a file the sender uploads to Meta's media
+     * endpoint first and then sends by the media id it gets (so Meta never has to fetch a link of ours).
+     */
+    record Document(String link, String mediaId, String filename, String caption, MediaUpload upload)
+            implements OutboundContent {
         public Document {
-            requireOneSource(link, mediaId);
+            requireOneSource(link, mediaId, upload);
             optional("caption", caption, WhatsAppLimits.MEDIA_CAPTION);
+        }
+
+        /** The form before uploads were added. */
+        public Document(String link, String mediaId, String filename, String caption) {
+            this(link, mediaId, filename, caption, null);
+        }
+
+        /** This document sent by the media id Meta gave for its upload. */
+        public Document withMediaId(String uploadedMediaId) {
+            return new Document(null, uploadedMediaId, filename, caption, null);
+        }
+    }
+
+    /**
+     * A file for the sender to upload to Meta ({@code POST /{phone-number-id}/media}) before sending: its bytes in
+     * the record (at most {@link #MAX_INLINE_BYTES}), or an internal URL the sender fetches them from.
+     *
+     * @param sha256 hex digest of the bytes, checked after a fetch; may be null
+     */
+    record MediaUpload(String mimeType, byte[] bytes, String fetchUrl, String sha256) {
+        /** Bytes inside a record stay well under Kafka's 1 MB default once base64-encoded. */
+        public static final int MAX_INLINE_BYTES = 512 * 1024;
+
+        public MediaUpload {
+            required("upload mime type", mimeType, 255);
+            boolean hasBytes = bytes != null && bytes.length > 0;
+            if (hasBytes == (fetchUrl != null && !fetchUrl.isBlank())) {
+                throw new WhatsAppLimits.ContentLimitExceeded("an upload needs exactly one of bytes or fetch URL");
+            }
+            if (hasBytes && bytes.length > MAX_INLINE_BYTES) {
+                throw new WhatsAppLimits.ContentLimitExceeded("an upload carries at most " + MAX_INLINE_BYTES
+                        + " bytes inside the record (" + bytes.length + " given): give a fetch URL instead");
+            }
+            bytes = hasBytes ? bytes.clone() : null;
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes == null ? null : bytes.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MediaUpload that && mimeType.equals(that.mimeType)
+                    && java.util.Arrays.equals(bytes, that.bytes) && java.util.Objects.equals(fetchUrl, that.fetchUrl)
+                    && java.util.Objects.equals(sha256, that.sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(mimeType, java.util.Arrays.hashCode(bytes), fetchUrl, sha256);
+        }
+
+        @Override
+        public String toString() {
+            return "MediaUpload[" + mimeType + ", " + (bytes != null ? bytes.length + " bytes" : fetchUrl) + "]";
         }
     }
 
@@ -159,9 +219,28 @@ public sealed interface OutboundContent {
      * {@code document}, {@code image} or {@code payload}; the fields that type needs are set.
      */
     record TemplateParameter(String type, String text, String payload, String link, String mediaId,
-                             String filename, String currencyCode, Long amount1000, String fallbackValue) {
+                             String filename, String currencyCode, Long amount1000, String fallbackValue,
+                             MediaUpload upload) {
         public TemplateParameter {
             required("template parameter type", type, 20);
+        }
+
+        /** The form before uploads were added. */
+        public TemplateParameter(String type, String text, String payload, String link, String mediaId,
+                                 String filename, String currencyCode, Long amount1000, String fallbackValue) {
+            this(type, text, payload, link, mediaId, filename, currencyCode, amount1000, fallbackValue, null);
+        }
+
+        /** A document header the sender uploads to Meta first (see {@link MediaUpload}). */
+        public static TemplateParameter documentUpload(MediaUpload upload, String filename) {
+            return new TemplateParameter("document", null, null, null, null, filename, null, null, null,
+                    java.util.Objects.requireNonNull(upload, "upload"));
+        }
+
+        /** This media parameter sent by the media id Meta gave for its upload. */
+        public TemplateParameter withMediaId(String uploadedMediaId) {
+            return new TemplateParameter(type, text, payload, null, uploadedMediaId, filename, currencyCode,
+                    amount1000, fallbackValue, null);
         }
 
         public static TemplateParameter text(String text) {
@@ -180,6 +259,14 @@ public sealed interface OutboundContent {
     private static void requireOneSource(String link, String mediaId) {
         if ((link == null || link.isBlank()) == (mediaId == null || mediaId.isBlank())) {
             throw new WhatsAppLimits.ContentLimitExceeded("media needs exactly one of link or media id");
+        }
+    }
+
+    private static void requireOneSource(String link, String mediaId, MediaUpload upload) {
+        int sources = (link == null || link.isBlank() ? 0 : 1) + (mediaId == null || mediaId.isBlank() ? 0 : 1)
+                + (upload == null ? 0 : 1);
+        if (sources != 1) {
+            throw new WhatsAppLimits.ContentLimitExceeded("a document needs exactly one of link, media id or upload");
         }
     }
 }

@@ -144,6 +144,9 @@ final class RecordSchemas {
         if (raw == boolean.class || raw == Boolean.class) {
             return Map.of("type", "boolean");
         }
+        if (raw == byte[].class) { // Jackson writes bytes as base64
+            return Map.of("type", "string", "contentEncoding", "base64");
+        }
         throw new IllegalArgumentException("no JSON schema mapping for " + raw);
     }
 
