@@ -37,6 +37,10 @@ public record ConversationsProperties(@DefaultValue("SN") String defaultCountry,
                          @DefaultValue({"START", "REPRENDRE", "SUBSCRIBE"}) List<String> startKeywords) {
     }
 
+    /**
+     * @param defaultSize items of a page when the request names no size
+     * @param maxSize     the largest page a request may ask for
+     */
     public record Paging(@DefaultValue("50") int defaultSize, @DefaultValue("200") int maxSize) {
     }
 }

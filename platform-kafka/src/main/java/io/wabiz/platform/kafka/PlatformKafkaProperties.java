@@ -13,6 +13,7 @@ public record PlatformKafkaProperties(@DefaultValue Retry retry) {
     /**
      * @param maxAttempts     deliveries of a record in all, the first included
      * @param initialInterval the first backoff, doubled at each retry up to {@code maxInterval}
+     * @param maxInterval     the longest backoff between two deliveries
      */
     public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("200ms") Duration initialInterval,
                         @DefaultValue("5s") Duration maxInterval) {

@@ -15,6 +15,7 @@ public class IngressMetrics {
     public static final String SIGNATURE_FAILURES = "ingress.webhook.signature.failures";
     public static final String UNKNOWN_PHONE_NUMBERS = "ingress.webhook.unknown.phone.numbers";
     public static final String RECORDS = "ingress.webhook.records";
+    public static final String UNMODELLED_TYPES = "ingress.webhook.unmodelled.types";
 
     /** How a webhook request ended; the {@code outcome} tag of {@value #REQUESTS}. */
     public enum Outcome {
@@ -30,6 +31,7 @@ public class IngressMetrics {
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
     private final Map<String, Counter> records = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unmodelledTypes = new ConcurrentHashMap<>();
     private final Counter unknownPhoneNumbers;
 
     public IngressMetrics(MeterRegistry registry) {
@@ -69,5 +71,12 @@ public class IngressMetrics {
     public void published(TopicRecord record) {
         records.computeIfAbsent(record.getClass().getSimpleName(), type -> Counter.builder(RECORDS)
                 .description("Records published to Kafka by type").tag("type", type).register(registry)).increment();
+    }
+
+    /** A message of a type the platform does not model, published as {@code Unsupported} with its raw JSON. */
+    public void unmodelledType(String metaType) {
+        unmodelledTypes.computeIfAbsent(metaType, type -> Counter.builder(UNMODELLED_TYPES)
+                .description("Customer messages of a type the platform does not model (kept as unsupported, raw JSON)")
+                .tag("type", type).register(registry)).increment();
     }
 }

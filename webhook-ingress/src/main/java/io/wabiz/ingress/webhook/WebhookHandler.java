@@ -176,6 +176,7 @@ public class WebhookHandler {
         records.addAll(webhook.records());
         return publishThen(records, () -> {
             records.forEach(metrics::published);
+            webhook.unmodelledTypes().forEach(metrics::unmodelledType);
             metrics.request(Outcome.ACCEPTED);
             if (log.isDebugEnabled()) {
                 log.debug("Webhook {} accepted: {} records", rawId, records.size());

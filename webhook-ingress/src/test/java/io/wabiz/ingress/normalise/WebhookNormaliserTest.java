@@ -13,7 +13,9 @@ import io.wabiz.events.whatsapp.MetaError;
 import io.wabiz.ingress.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -188,6 +190,26 @@ class WebhookNormaliserTest {
         assertThat(unknownField.field()).isEqualTo("business_capability_teleport_update");
         assertThat(unknownField.event()).isEqualTo("SOMETHING_NEW");
         assertThat(unknownField.rawValue()).contains("\"deeper\":[true,null,\"x\"]");
+    }
+
+    @Test
+    void namesTheMessageTypesItDoesNotModelSoThatTheyAreCountedNotHidden() {
+        assertThat(own("unknownFutureFieldsAndTypes").unmodelledTypes()).containsExactly("hologram",
+                "interactive.nfm_reply");
+        assertThat(meta("messageDeleted").unmodelledTypes()).as("Meta's own unsupported message is modelled").isEmpty();
+        assertThat(meta("textMessage").unmodelledTypes()).isEmpty();
+    }
+
+    /** A content type added to the contract fails here until the normaliser reads it from some webhook. */
+    @Test
+    void everyContentTypeOfTheContractIsReadFromSomeWebhook() {
+        Set<Class<?>> read = new HashSet<>();
+        for (byte[] body : Fixtures.all()) {
+            normaliser.normalise(body, RECEIVED).records().stream()
+                    .filter(InboundMessageReceived.class::isInstance).map(InboundMessageReceived.class::cast)
+                    .forEach(message -> read.add(message.content().getClass()));
+        }
+        assertThat(read).containsExactlyInAnyOrder(InboundContent.class.getPermittedSubclasses());
     }
 
     @Test
