@@ -92,6 +92,8 @@ public final class LocalStackMain {
         out.append(String.format(Locale.ROOT, "The platform is up: all healthy in %.1f s, %s resident memory in %d processes%n",
                 stack.startupTime().toMillis() / 1000.0, rss, stack.processes().size()));
         out.append('\n');
+        line(out, "Staff console", stack.url(StackService.STAFF_CONSOLE) + "/   (sign in as agent/agent or admin/admin)",
+                stack, StackService.STAFF_CONSOLE);
         line(out, "Simulator phone page", stack.url(StackService.META_SIMULATOR) + "/", stack, StackService.META_SIMULATOR);
         line(out, "Staff API (conversations)", stack.url(StackService.CONVERSATION_SERVICE) + "/api/conversations"
                 + "   (header Authorization: Bearer local-agent-token)", stack, StackService.CONVERSATION_SERVICE);

@@ -24,7 +24,7 @@ public class SecurityConfiguration {
     SecurityFilterChain staffApi(HttpSecurity http, ConversationsProperties properties,
                                  ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         return StaffApiSecurity.filterChain(http, properties.security(), jwtDecoder.getIfAvailable(), auth -> auth
-                .requestMatchers(HttpMethod.POST, "/api/bulk-sends").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/bulk-sends", "/api/bulk-sends/preview").hasRole(ADMIN)
                 .requestMatchers("/api/contacts/*/opt-out").hasRole(ADMIN)
                 .requestMatchers("/api/**").hasRole(AGENT));
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wabiz.conversations.send.SendPolicy.Refusal;
+import io.wabiz.conversations.send.SendRequests.BulkSendPreview;
 import io.wabiz.conversations.send.SendRequests.BulkSendReport;
 import io.wabiz.conversations.send.SendRequests.BulkSendRequest;
 import io.wabiz.conversations.send.SendRequests.ReplyRequest;
@@ -63,6 +64,12 @@ public class SendController {
     public BulkSendReport bulkSend(@Valid @RequestBody BulkSendRequest request, Principal user,
                                    @RequestHeader(name = KEY_HEADER, required = false) String idempotencyKey) {
         return sender.bulkSend(request, user.getName(), idempotencyKey);
+    }
+
+    @PostMapping("/api/bulk-sends/preview")
+    @Operation(summary = "What a bulk send would do now (admin): who it reaches, who not and why; sends nothing")
+    public BulkSendPreview bulkPreview(@Valid @RequestBody BulkSendRequest request) {
+        return sender.bulkPreview(request);
     }
 
     @ExceptionHandler(SendRefused.class)

@@ -48,6 +48,10 @@ public final class SendRequests {
     public record BulkSendReport(int requested, List<BulkSent> sent, List<Unreachable> unreachable) {
     }
 
+    /** What a bulk send would do now: the partners it reaches, and the others with why (nothing is sent). */
+    public record BulkSendPreview(int requested, List<String> reachable, List<Unreachable> unreachable) {
+    }
+
     public record BulkSent(String partnerId, String conversationId, String messageId, String commandId,
                            String idempotencyKey) {
     }

@@ -12,6 +12,7 @@ import io.wabiz.conversations.optout.ContactPreferences;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.send.SendPolicy.Recipient;
 import io.wabiz.conversations.send.SendPolicy.Refusal;
+import io.wabiz.conversations.send.SendRequests.BulkSendPreview;
 import io.wabiz.conversations.send.SendRequests.BulkSendReport;
 import io.wabiz.conversations.send.SendRequests.BulkSendRequest;
 import io.wabiz.conversations.send.SendRequests.BulkSent;
@@ -113,20 +114,38 @@ public class StaffSender {
         List<String> partnerIds = request.partnerIds().stream().distinct().toList();
         List<BulkSent> sent = new ArrayList<>();
         List<Unreachable> unreachable = new ArrayList<>();
-        for (Map.Entry<String, Recipient> each : recipients.byPartners(partnerIds, phoneNumberId).entrySet()) {
-            String partnerId = each.getKey();
-            Optional<Refusal> refusal = refusal(each.getValue(), request.content(), request.fallbackTemplate(), false);
-            if (refusal.isPresent()) {
-                unreachable.add(new Unreachable(partnerId, refusal.get(), refusal.get().explanation()));
-                continue;
-            }
-            SendAccepted accepted = publish(phoneNumberId, each.getValue().waId(), request.content(),
+        bulkRecipients(request, phoneNumberId, partnerIds, unreachable).forEach((partnerId, recipient) -> {
+            SendAccepted accepted = publish(phoneNumberId, recipient.waId(), request.content(),
                     request.fallbackTemplate(), null, actor, batch + ":" + partnerId);
             sent.add(new BulkSent(partnerId, accepted.conversationId(), accepted.messageId(), accepted.commandId(),
                     accepted.idempotencyKey()));
-        }
+        });
         log.info("Bulk send {} by {}: {} sent, {} unreachable", batch, actor, sent.size(), unreachable.size());
         return new BulkSendReport(partnerIds.size(), sent, unreachable);
+    }
+
+    /** What {@link #bulkSend} would do now, without sending: who it reaches, who not and why. */
+    public BulkSendPreview bulkPreview(BulkSendRequest request) {
+        String phoneNumberId = businessNumber(request.businessPhoneNumberId());
+        List<String> partnerIds = request.partnerIds().stream().distinct().toList();
+        List<Unreachable> unreachable = new ArrayList<>();
+        Map<String, Recipient> reachable = bulkRecipients(request, phoneNumberId, partnerIds, unreachable);
+        return new BulkSendPreview(partnerIds.size(), List.copyOf(reachable.keySet()), unreachable);
+    }
+
+    /** The partners a bulk send reaches, in request order; the others go to {@code unreachable} with why. */
+    private Map<String, Recipient> bulkRecipients(BulkSendRequest request, String phoneNumberId, List<String> partnerIds,
+                                                  List<Unreachable> unreachable) {
+        Map<String, Recipient> reachable = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Recipient> each : recipients.byPartners(partnerIds, phoneNumberId).entrySet()) {
+            Optional<Refusal> refusal = refusal(each.getValue(), request.content(), request.fallbackTemplate(), false);
+            if (refusal.isPresent()) {
+                unreachable.add(new Unreachable(each.getKey(), refusal.get(), refusal.get().explanation()));
+            } else {
+                reachable.put(each.getKey(), each.getValue());
+            }
+        }
+        return reachable;
     }
 
     private SendAccepted publish(String phoneNumberId, String waId, OutboundContent content,

@@ -149,7 +149,17 @@ class StaffSendApiTest extends ServiceTest {
                 "p-optout-" + run, "p-closed-" + run, "p-unknown-" + run), "content", THANKS);
         assertThat(post("/api/bulk-sends", AGENT, request).status()).isEqualTo(403);
 
+        assertThat(post("/api/bulk-sends/preview", AGENT, request).status()).isEqualTo(403);
+
         try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            // the preview tells the same split and sends nothing (the one command below is the real send's)
+            Answer preview = post("/api/bulk-sends/preview", ADMIN, request);
+            assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+            assertThat(preview.body().get("requested").asInt()).isEqualTo(5);
+            assertThat(preview.body().get("reachable").toString()).isEqualTo("[\"p-open-" + run + "\"]");
+            assertThat(preview.body().get("unreachable").findValuesAsString("reason")).containsExactlyInAnyOrder(
+                    "NO_PHONE", "OPTED_OUT", "WINDOW_CLOSED_WITHOUT_TEMPLATE", "UNKNOWN_PARTNER");
+
             Answer report = post("/api/bulk-sends", ADMIN, request, Map.of("Idempotency-Key", run));
             assertThat(report.status()).as("%s", report.body()).isEqualTo(202);
             assertThat(report.body().get("requested").asInt()).isEqualTo(5);

@@ -40,7 +40,13 @@ public enum StackService {
 
     SCENARIO_ENGINE("scenario-engine", 8085, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("scenario-engine"),
-            "SPRING_PROFILES_ACTIVE", "local"));
+            "SPRING_PROFILES_ACTIVE", "local")),
+
+    // the staff's screens: local users agent/agent and admin/admin stand for the services' local static tokens
+    STAFF_CONSOLE("staff-console", 8088, false, wiring -> Map.of(
+            "SPRING_PROFILES_ACTIVE", "local",
+            "CONSOLE_SERVICES_CONVERSATIONS", wiring.url(StackService.CONVERSATION_SERVICE),
+            "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER)));
 
     private final String module;
     private final int defaultPort;

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -123,14 +121,9 @@ public final class StaffApiSecurity {
 
     private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(StaffSecuritySettings settings) {
         return jwt -> {
-            Object claim = jwt.getClaims().get(settings.rolesClaim());
-            List<String> roles = switch (claim) {
-                case Collection<?> values -> values.stream().map(String::valueOf).toList();
-                case String value -> List.of(value.split("[ ,]+"));
-                case null, default -> List.of();
-            };
             String name = jwt.getClaimAsString(settings.usernameClaim());
-            return new JwtAuthenticationToken(jwt, StaffRoles.authorities(roles), name != null ? name : jwt.getSubject());
+            return new JwtAuthenticationToken(jwt, StaffRoles.fromClaim(jwt.getClaims().get(settings.rolesClaim())),
+                    name != null ? name : jwt.getSubject());
         };
     }
 

@@ -21,6 +21,19 @@ public final class StaffRoles {
     private StaffRoles() {
     }
 
+    /**
+     * The authorities of a token claim listing roles: a JSON array, or one string separated by spaces or commas
+     * (JWT access tokens of the services, ID tokens of the staff console's OIDC sign-in).
+     */
+    public static List<GrantedAuthority> fromClaim(Object claim) {
+        List<String> roles = switch (claim) {
+            case Collection<?> values -> values.stream().map(String::valueOf).toList();
+            case String value -> List.of(value.split("[ ,]+"));
+            case null, default -> List.of();
+        };
+        return authorities(roles);
+    }
+
     public static List<GrantedAuthority> authorities(Collection<String> roles) {
         Set<String> granted = new LinkedHashSet<>();
         if (roles != null) {

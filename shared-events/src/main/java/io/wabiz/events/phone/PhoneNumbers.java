@@ -70,6 +70,23 @@ public final class PhoneNumbers {
         return toE164(typed, region).map(PhoneNumbers::waIdOf);
     }
 
+    /**
+     * The country (ISO 3166 code, such as {@code SN}) of a WhatsApp id or E.164 number, by its country calling
+     * code and number plan; empty when it is not a valid number. Meta's rates are per country.
+     */
+    public static Optional<String> countryOf(String waIdOrE164) {
+        if (waIdOrE164 == null || waIdOrE164.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber parsed = UTIL.parse("+" + waIdOf(waIdOrE164.strip()), "ZZ");
+            String region = UTIL.getRegionCodeForNumber(parsed);
+            return region == null || "ZZ".equals(region) ? Optional.empty() : Optional.of(region);
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     public static String waIdOf(String e164) {
         return e164.startsWith("+") ? e164.substring(1) : e164;
     }

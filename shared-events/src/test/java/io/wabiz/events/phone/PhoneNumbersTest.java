@@ -47,4 +47,13 @@ class PhoneNumbersTest {
     void refusesTextThatIsMoreThanAPhoneNumber(String typed) {
         assertThat(senegal.toE164(typed)).isEmpty();
     }
+
+    @Test
+    void tellsTheCountryOfAWhatsAppIdForRatesPerCountry() {
+        assertThat(PhoneNumbers.countryOf("221771234567")).contains("SN");
+        assertThat(PhoneNumbers.countryOf("+33612345678")).contains("FR");
+        assertThat(PhoneNumbers.countryOf("2250701020304")).contains("CI");
+        assertThat(PhoneNumbers.countryOf("12")).isEmpty();
+        assertThat(PhoneNumbers.countryOf(null)).isEmpty();
+    }
 }

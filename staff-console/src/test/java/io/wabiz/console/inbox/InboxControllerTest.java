@@ -1,0 +1,91 @@
+package io.wabiz.console.inbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.wabiz.console.ApiJson.conversation;
+import static io.wabiz.console.ApiJson.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.wabiz.console.ConsoleTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+class InboxControllerTest extends ConsoleTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void showsConversationsWithUnreadCountLastMessageAndWindowStateAsTheSignedInAgent() throws Exception {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(okJson(page(0, 30, 2,
+                        conversation("221770000001", "Awa Diop SARL", 2, NOW, NOW.plusSeconds(3600), true, "Bonjour"),
+                        conversation("221770000002", null, 0, NOW.minusSeconds(90_000), NOW.minusSeconds(3600), false,
+                                "Merci")))));
+
+        String html = mvc.perform(get("/").with(agent())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Awa Diop SARL", "Bonjour", "data-unread=\"2\"", "Profil 221770000002", "Merci")
+                .contains("window-open").contains("window-closed")
+                .contains("href=\"/conversations/100000000000001:221770000001\"");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations"))
+                .withHeader("Authorization", bearer(AGENT_TOKEN)));
+    }
+
+    @Test
+    void searchesByPhoneWhenDigitsAreTypedAndByNameOtherwise() throws Exception {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(okJson(page(0, 30, 0))));
+
+        mvc.perform(get("/").param("q", "+221 77 000 00 01").param("unread", "true").with(agent()))
+                .andExpect(status().isOk());
+        mvc.perform(get("/").param("q", "Diop").with(agent())).andExpect(status().isOk());
+
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations"))
+                .withQueryParam("phone", equalTo("+221 77 000 00 01")).withQueryParam("unread", equalTo("true")));
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations")).withQueryParam("q", equalTo("Diop")));
+    }
+
+    @Test
+    void pollingAnswersNoContentUntilSomethingChangesThenTheNewList() throws Exception {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(okJson(page(0, 30, 1,
+                        conversation("221770000003", "Moussa Ba", 0, NOW, NOW.plusSeconds(60), true, "Salut")))));
+        String first = mvc.perform(get("/inbox/list").with(agent())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String version = first.replaceAll("(?s).*data-version=\"([0-9a-f]+)\".*", "$1");
+
+        mvc.perform(get("/inbox/list").param("v", version).with(agent())).andExpect(status().isNoContent());
+
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(okJson(page(0, 30, 1, conversation("221770000003", "Moussa Ba", 1, NOW.plusSeconds(5),
+                        NOW.plusSeconds(86_400), true, "Nouvelle question")))));
+        String changed = mvc.perform(get("/inbox/list").param("v", version).with(agent())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(changed).contains("Nouvelle question", "data-unread=\"1\"").doesNotContain("<html");
+    }
+
+    @Test
+    void nobodySignedInIsSentToTheSignInPageAndAPollingRequestIsToldToGoThere() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/signin"));
+        mvc.perform(get("/inbox/list").header("HX-Request", "true")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/signin"));
+    }
+
+    @Test
+    void anUnreachableServiceIsSaidPlainly() throws Exception {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        String html = mvc.perform(get("/").with(agent()).header("Accept-Language", "en"))
+                .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("cannot be reached");
+    }
+}
