@@ -4,6 +4,7 @@ import io.wabiz.console.api.ConversationsApi.Template;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.OutboundContent.TemplateComponent;
 import io.wabiz.events.outbound.OutboundContent.TemplateParameter;
+import io.wabiz.events.outbound.TemplatePlaceholders;
 import io.wabiz.events.outbound.TemplateSynced;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,11 +129,12 @@ public final class TemplateForms {
         return text.toString();
     }
 
-    /** How many parameters the header and body expect, for the templates list. */
+    /** How many parameters the header and body expect, as Meta counts them, for the templates list. */
     public static int parameterCount(Template template) {
         TemplateSynced.Component header = component(template, "HEADER");
         TemplateSynced.Component body = component(template, "BODY");
-        return placeholders(header == null ? null : header.text()).size() + placeholders(body == null ? null : body.text()).size();
+        return TemplatePlaceholders.count(header == null ? null : header.text())
+                + TemplatePlaceholders.count(body == null ? null : body.text());
     }
 
     public static String bodyText(Template template) {
@@ -155,16 +157,6 @@ public final class TemplateForms {
     }
 
     private static List<String> placeholders(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        List<String> found = new ArrayList<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            if (!found.contains(matcher.group(1))) {
-                found.add(matcher.group(1));
-            }
-        }
-        return found;
+        return List.copyOf(TemplatePlaceholders.names(text));
     }
 }
