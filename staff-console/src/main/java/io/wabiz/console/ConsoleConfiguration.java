@@ -1,6 +1,8 @@
 package io.wabiz.console;
 
 import io.wabiz.console.api.ConversationsApi;
+import io.wabiz.console.api.NotifierApi;
+import io.wabiz.console.api.ScenariosApi;
 import io.wabiz.console.api.SenderApi;
 import io.wabiz.console.api.ServiceProblem;
 import io.wabiz.console.signin.OidcRoles;
@@ -113,6 +115,18 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     SenderApi senderApi(RestClient.Builder builder, ConsoleProperties properties, ServiceTokens tokens) {
         URI sender = properties.services().sender();
         return sender == null ? null : new SenderApi(client(builder, "outbound-sender", sender, properties, tokens));
+    }
+
+    @Bean
+    NotifierApi notifierApi(RestClient.Builder builder, ConsoleProperties properties, ServiceTokens tokens) {
+        URI notifier = properties.services().notifier();
+        return notifier == null ? null : new NotifierApi(client(builder, "billing-notifier", notifier, properties, tokens));
+    }
+
+    @Bean
+    ScenariosApi scenariosApi(RestClient.Builder builder, ConsoleProperties properties, ServiceTokens tokens) {
+        URI scenarios = properties.services().scenarios();
+        return scenarios == null ? null : new ScenariosApi(client(builder, "scenario-engine", scenarios, properties, tokens));
     }
 
     @Bean

@@ -49,6 +49,8 @@ public abstract class ConsoleTest {
     static void serviceUrls(DynamicPropertyRegistry registry) {
         registry.add("console.services.conversations", services::baseUrl);
         registry.add("console.services.sender", services::baseUrl);
+        registry.add("console.services.notifier", services::baseUrl);
+        registry.add("console.services.scenarios", services::baseUrl);
     }
 
     @BeforeEach

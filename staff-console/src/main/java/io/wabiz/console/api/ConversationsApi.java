@@ -85,16 +85,8 @@ public class ConversationsApi {
         return http.get().uri(b -> query(b.path("/api/templates"), filters)).retrieve().body(TEMPLATES);
     }
 
-    /** Values as URI variables, so that a '+' in a phone number or a ':' in an id arrive as typed. */
     private static java.net.URI query(UriBuilder builder, Map<String, String> filters) {
-        Map<String, String> values = new java.util.HashMap<>();
-        filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                builder.queryParam(name, "{" + name + "}");
-                values.put(name, value);
-            }
-        });
-        return builder.build(values);
+        return QueryUris.of(builder, filters);
     }
 
     public record PartnerRef(String id, String name) {
@@ -111,13 +103,19 @@ public class ConversationsApi {
 
         /** The name a person recognises: the ERP partner, else the WhatsApp profile, else the number. */
         public String displayName() {
+            String name = knownName();
+            return name != null ? name : customerPhone;
+        }
+
+        /** The customer's name when the platform knows one (ERP partner or WhatsApp profile), else null. */
+        public String knownName() {
             if (partner != null && partner.name() != null && !partner.name().isBlank()) {
                 return partner.name();
             }
             if (customerProfileName != null && !customerProfileName.isBlank()) {
                 return customerProfileName;
             }
-            return customerPhone;
+            return null;
         }
     }
 

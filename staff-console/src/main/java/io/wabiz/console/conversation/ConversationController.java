@@ -201,7 +201,7 @@ public class ConversationController {
         boolean templateMode = !conversation.windowOpen() || (templateKey != null && !templateKey.isBlank());
         List<Template> templates = templateMode ? approvedTemplates() : List.of();
         TemplateForm form = TemplateForms.find(templates, templateKey)
-                .map(t -> TemplateForms.form(t, conversation.displayName(), typed)).orElse(null);
+                .map(t -> TemplateForms.form(t, conversation.knownName(), typed)).orElse(null);
         return new Composer(conversation.id(), conversation.windowOpen(), conversation.displayName(),
                 conversation.windowOpen() ? formats.when(conversation.windowOpenUntil()) : null,
                 replyTo == null || replyTo.isBlank() ? null : replyTo, quote, templateMode, templates, form,

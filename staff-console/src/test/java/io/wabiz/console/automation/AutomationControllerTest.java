@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,10 +27,16 @@ class AutomationControllerTest extends ConsoleTest {
                 {"phoneNumberId":"100000000000001","healthy":false,"verifiedName":"Wabiz Local","qualityRating":"GREEN",
                  "problems":["The access token is invalid (190): create a new system user token."]}""")));
         services.stubFor(WireMock.post(urlEqualTo("/accounts/100000000000001/resume")).willReturn(noContent()));
+        services.stubFor(WireMock.get(urlPathEqualTo("/api/notifications")).willReturn(okJson("""
+                {"items":[{"key":"order_created:sales_order:42:v3","kind":"ORDER_CREATED","documentType":"SALES_ORDER",
+                  "documentId":"42","partnerId":"7","state":"SKIPPED","skipped":{"reason":"opted_out",
+                  "explanation":"the customer opted out of WhatsApp messages"},"createdAt":"2026-11-30T09:00:00Z"}],
+                 "page":0,"size":30,"totalElements":1}""")));
 
         String page = mvc.perform(get("/automation").with(admin())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("100000000000001", "the access token expired", "/automation/accounts/100000000000001/resume");
+        assertThat(page).contains("100000000000001", "the access token expired", "/automation/accounts/100000000000001/resume")
+                .contains("ORDER_CREATED", "the customer opted out of WhatsApp messages", "/automation/scenarios");
 
         String diagnosis = mvc.perform(get("/automation/accounts/100000000000001/diagnostics").with(admin())
                 .header("HX-Request", "true")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
