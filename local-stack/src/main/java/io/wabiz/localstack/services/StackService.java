@@ -46,7 +46,8 @@ public enum StackService {
     STAFF_CONSOLE("staff-console", 8088, false, wiring -> Map.of(
             "SPRING_PROFILES_ACTIVE", "local",
             "CONSOLE_SERVICES_CONVERSATIONS", wiring.url(StackService.CONVERSATION_SERVICE),
-            "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER)));
+            "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER),
+            "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE)));
 
     private final String module;
     private final int defaultPort;
