@@ -60,8 +60,15 @@ public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi gr
      *                     Meta's arrival cannot squeeze one call too many into a second (50 ms: the
      *                     delay spread measured by bench/sender on a loaded machine, at a cost of 5% of the rate)
      * @param recipientSpacing the least time between two sends to one customer (pair rate limit)
+     * @param pacingTolerance  how late a paced send may start and still keep its place in the schedule (GCRA's
+     *                         tolerance, a time): scheduling jitter up to it costs no rate; it is also the
+     *                         largest burst after a pause (at least a fiftieth of the limit). The sliding window
+     *                         stays the hard bound.
      */
-    public record Rate(@DefaultValue("50ms") Duration safetyMargin, @DefaultValue("1s") Duration recipientSpacing) {
+    public record Rate(@DefaultValue(Rate.DEFAULT_SAFETY_MARGIN) Duration safetyMargin,
+                       @DefaultValue("1s") Duration recipientSpacing,
+                       @DefaultValue("30ms") Duration pacingTolerance) {
+        public static final String DEFAULT_SAFETY_MARGIN = "50ms";
     }
 
     /**

@@ -86,25 +86,39 @@ public class MessageSender {
 
     /** Sends the command (or republishes what an earlier delivery of it decided) and publishes the outcome. */
     public void send(SendMessage command) throws InterruptedException {
-        Optional<SendLedger.Earlier> earlier = ledger.begin(command);
+        Optional<SendLedger.Earlier> earlier = ledger.earlier(command.idempotencyKey());
         if (earlier.isPresent()) {
             replay(command, earlier.get());
             return;
         }
+        InFlightMark mark = new InFlightMark(ledger, command);
         Decision decision;
         try {
-            decision = decide(command);
+            decision = decide(command, mark);
+        } catch (InFlightMark.AlreadyHandled handled) {
+            replay(command, handled.earlier());
+            return;
         } catch (RetryPolicy.StoppedAfterReachingMeta stopped) {
             throw stopped; // IN_FLIGHT stays: the next delivery reports the outcome as unknown
         } catch (InterruptedException stopping) {
-            ledger.abandon(command.idempotencyKey()); // nothing reached Meta: the next delivery may send
+            if (mark.written()) {
+                ledger.abandon(command.idempotencyKey()); // nothing reached Meta: the next delivery may send
+            }
             throw stopping;
         }
         if (decision.acceptedIfSeen() != null) {
             outcomeUnknown(command, (MessageRejected) decision.outcome(), decision.acceptedIfSeen());
             return;
         }
-        ledger.complete(command.idempotencyKey(), decision.outcome());
+        if (mark.written()) {
+            ledger.complete(command.idempotencyKey(), decision.outcome());
+        } else {
+            Optional<SendLedger.Earlier> first = ledger.record(command, decision.outcome());
+            if (first.isPresent()) {
+                replay(command, first.get());
+                return;
+            }
+        }
         publisher.publish(decision.outcome());
     }
 
@@ -144,7 +158,7 @@ public class MessageSender {
         }
     }
 
-    private Decision decide(SendMessage command) throws InterruptedException {
+    private Decision decide(SendMessage command, InFlightMark mark) throws InterruptedException {
         Optional<NumberChannel> found = channels.find(command.businessPhoneNumberId());
         if (found.isEmpty()) {
             return Decision.of(outcomes.rejected(command, PLATFORM_CODE, "Unknown business number",
@@ -177,16 +191,13 @@ public class MessageSender {
         if (refused.isPresent()) {
             return Decision.of(refused.get());
         }
-        if (form == SendForm.FALLBACK_TEMPLATE) {
-            ledger.sendingFallback(command.idempotencyKey());
-        }
         MediaUploader.Prepared prepared = media.prepare(account, content);
         if (!(prepared instanceof MediaUploader.Prepared.Ready ready)) {
             return Decision.of(notUploaded(command, form, content, prepared));
         }
         content = ready.content();
 
-        GraphResult result = deliver(channel, command, content);
+        GraphResult result = deliver(channel, command, content, form, mark);
         if (form == SendForm.FREE_FORM && result instanceof GraphResult.Failed failed
                 && failed.error().code() == MetaErrors.RE_ENGAGEMENT) {
             windows.close(command.conversationKey(), clock.instant());
@@ -199,13 +210,12 @@ public class MessageSender {
                 if (refused.isPresent()) {
                     return Decision.of(refused.get());
                 }
-                ledger.sendingFallback(command.idempotencyKey());
                 prepared = media.prepare(account, content);
                 if (!(prepared instanceof MediaUploader.Prepared.Ready fallbackReady)) {
                     return Decision.of(notUploaded(command, form, content, prepared));
                 }
                 content = fallbackReady.content();
-                result = deliver(channel, command, content);
+                result = deliver(channel, command, content, form, mark);
             }
         }
         TopicRecord outcome = outcomes.of(command, form, content, result);
@@ -243,16 +253,18 @@ public class MessageSender {
     }
 
     /** Calls Meta until it accepts, refuses for good, or the retry policy gives up. */
-    private GraphResult deliver(NumberChannel channel, SendMessage command, OutboundContent content)
-            throws InterruptedException {
+    private GraphResult deliver(NumberChannel channel, SendMessage command, OutboundContent content, SendForm form,
+                                InFlightMark mark) throws InterruptedException {
         String number = channel.account().phoneNumberId();
         var body = MessageBodies.message(command.recipientWaId(), content, command.idempotencyKey(),
                 command.replyToWamid());
-        return retryPolicy.call(() -> calls.send(channel, body, command), (verdict, result, backoff) -> {
-            metrics.retried(number, verdict);
-            log.info("Retrying command {} to {} in {} ms after {}", command.id(),
-                    PhoneMasking.mask(command.recipientWaId()), backoff.toMillis(), GraphResult.describe(result));
-        });
+        return retryPolicy.call(() -> calls.send(channel, body, command, () -> mark.beforeRequest(form)),
+                (verdict, result, backoff) -> {
+                    metrics.retried(number, verdict);
+                    log.info("Retrying command {} to {} in {} ms after {}", command.id(),
+                            PhoneMasking.mask(command.recipientWaId()), backoff.toMillis(),
+                            GraphResult.describe(result));
+                });
     }
 
     /** Marks a customer message read (with typing indicator); no outcome event, failures are logged. */

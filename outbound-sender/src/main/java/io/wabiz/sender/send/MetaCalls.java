@@ -26,8 +26,14 @@ final class MetaCalls {
         this.metrics = metrics;
     }
 
-    /** A send: circuit breaker, spacing per customer, the number's rate, then the request. */
-    GraphResult send(NumberChannel channel, ObjectNode body, SendMessage command) throws InterruptedException {
+    /**
+     * A send: circuit breaker, spacing per customer, the number's rate, then the request.
+     *
+     * @param beforeRequest runs with the permit held, just before the request (the ledger's IN_FLIGHT mark);
+     *                      if it throws, no request is made
+     */
+    GraphResult send(NumberChannel channel, ObjectNode body, SendMessage command, Runnable beforeRequest)
+            throws InterruptedException {
         if (!channel.circuit().allowsCall()) {
             return new GraphResult.NotSent("circuit open: recent calls to Meta for this number failed");
         }
@@ -35,9 +41,11 @@ final class MetaCalls {
         channel.awaitRecipientSpacing(command.recipientWaId());
         SlidingWindowRateLimiter.Permit permit = channel.limiter().acquire();
         metrics.rateWaited(number, permit.waited());
-        long start = System.nanoTime();
+        long start;
         GraphResult result;
         try {
+            beforeRequest.run();
+            start = System.nanoTime();
             result = graph.postMessage(channel.account(), body, () -> {
                 permit.sent();
                 if (writes.isTraceEnabled()) {

@@ -15,6 +15,7 @@ import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.outbound.SendForm;
 import io.wabiz.events.outbound.SendMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * {@link SendLedger} in the {@code sends} collection; the idempotency key is the document id (unique).
- * Two writes per send sit on the hot path, so they use the driver's collection directly: the entries are
- * plain documents and need none of Spring Data's mapping. A status webhook costs one read by id unless its
- * send is still unsettled.
+ * A read and two writes per send sit on the hot path, so they use the driver's collection directly: the
+ * entries are plain documents and need none of Spring Data's mapping. A status webhook costs one read by id
+ * unless its send is still unsettled.
  *
  * <p>States: IN_FLIGHT (recorded before the call), DONE (outcome stored), UNKNOWN (cut off after writing),
  * UNRESOLVED (unknown and announced so), RECONCILED (unknown, then accepted by a status: the acceptance is
@@ -57,13 +58,33 @@ public class MongoSendLedger implements SendLedger {
     }
 
     @Override
-    public Optional<Earlier> begin(SendMessage command) {
-        Document entry = new Document("_id", command.idempotencyKey())
+    public Optional<Earlier> earlier(String idempotencyKey) {
+        return Optional.ofNullable(find(idempotencyKey)).map(MongoSendLedger::earlier);
+    }
+
+    @Override
+    public Optional<Earlier> begin(SendMessage command, SendForm form) {
+        return insert(entry(command, IN_FLIGHT).append("fallback", form == SendForm.FALLBACK_TEMPLATE));
+    }
+
+    @Override
+    public Optional<Earlier> record(SendMessage command, TopicRecord outcome) {
+        return insert(entry(command, DONE).append("finishedAt", now())
+                .append("outcomeType", TopicCatalogue.typeName(outcome.getClass()))
+                .append("outcome", EventJson.toJson(outcome)));
+    }
+
+    private Document entry(SendMessage command, String state) {
+        return new Document("_id", command.idempotencyKey())
                 .append("commandId", command.id())
                 .append("businessPhoneNumberId", command.businessPhoneNumberId())
                 .append("recipientWaId", command.recipientWaId())
-                .append("state", IN_FLIGHT)
+                .append("state", state)
                 .append("startedAt", now());
+    }
+
+    /** Inserts the entry unless the key is there already (unique {@code _id}): then returns what is there. */
+    private Optional<Earlier> insert(Document entry) {
         try {
             sends.insertOne(entry);
             return Optional.empty();
@@ -71,13 +92,16 @@ public class MongoSendLedger implements SendLedger {
             if (alreadyThere.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw alreadyThere;
             }
-            Document earlier = find(command.idempotencyKey());
+            Document earlier = find(entry.getString("_id"));
             if (earlier == null) {
                 throw alreadyThere;
             }
-            return Optional.of(new Earlier(earlier.getString("commandId"), outcome(earlier),
-                    Boolean.TRUE.equals(earlier.getBoolean("fallback"))));
+            return Optional.of(earlier(earlier));
         }
+    }
+
+    private static Earlier earlier(Document send) {
+        return new Earlier(send.getString("commandId"), outcome(send), Boolean.TRUE.equals(send.getBoolean("fallback")));
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class NumberChannel {
     public NumberChannel(Account account, SenderProperties.Rate rate, SenderProperties.Retry retry) {
         this.account = account;
         this.limiter = new SlidingWindowRateLimiter(account.messagesPerSecond(),
-                Duration.ofSeconds(1).plus(rate.safetyMargin()));
+                Duration.ofSeconds(1).plus(rate.safetyMargin()), rate.pacingTolerance());
         this.recipientSpacing = rate.recipientSpacing();
         this.circuit = new MetaCircuit(account.phoneNumberId(), retry);
     }

@@ -3,13 +3,14 @@ package io.wabiz.sender.send;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.outbound.SendForm;
 import io.wabiz.events.outbound.SendMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The memory of every send, by idempotency key: written before Meta is called (IN_FLIGHT) and after
+ * The memory of every send, by idempotency key: written just before Meta is called (IN_FLIGHT) and after
  * (the outcome), so that a redelivered command never reaches Meta twice.
  *
  * <p>An outcome may be unknown: the call was cut off after its request was written. It stays so until a
@@ -19,13 +20,25 @@ import java.util.Optional;
  */
 public interface SendLedger {
 
-    /**
-     * Records the key as IN_FLIGHT if it is new. Returns empty when this call recorded it (go ahead),
-     * or what an earlier delivery left: its outcome, or nothing when it stopped mid-call.
-     */
-    Optional<Earlier> begin(SendMessage command);
+    /** What an earlier delivery of this key left, if one did (one read: the common case finds nothing). */
+    Optional<Earlier> earlier(String idempotencyKey);
 
-    /** This delivery is about to send the command's fallback template (a crash then leaves that on record). */
+    /**
+     * Records the key IN_FLIGHT, just before the first request of the send is written (not before it waited
+     * for its turn: a crash then leaves only the calls that may have reached Meta in doubt). Returns empty
+     * when this call recorded it (go ahead), or what an earlier delivery left.
+     *
+     * @param form the form about to be sent: a fallback template is remembered, for a crash mid-call
+     */
+    Optional<Earlier> begin(SendMessage command, SendForm form);
+
+    /**
+     * Stores the outcome of a send decided before any call (refused, unknown number, paused): returns empty,
+     * or what an earlier delivery left when it was there first.
+     */
+    Optional<Earlier> record(SendMessage command, TopicRecord outcome);
+
+    /** This delivery, IN_FLIGHT, is about to send the command's fallback template after all (Meta's 131047). */
     void sendingFallback(String idempotencyKey);
 
     void complete(String idempotencyKey, TopicRecord outcome);

@@ -12,6 +12,8 @@ import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.events.whatsapp.DeliveryStatus;
+import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.testsupport.SharedKafkaBroker;
 import io.wabiz.testsupport.SharedMongoServer;
 import io.wabiz.testsupport.SlidingWindows;
@@ -54,6 +56,7 @@ public final class SenderBenchmark {
 
     private final Map<String, TopicRecord> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
+    private final Map<String, SendMessage> commands = new ConcurrentHashMap<>();
     private Process metaProcess;
     private WireMock meta;
     private String metaBaseUrl;
@@ -212,6 +215,9 @@ public final class SenderBenchmark {
             keys.add(key);
             SendMessage command = new SendMessage(UUID.randomUUID().toString(), Instant.now(), number, recipient,
                     hello("customer " + i), null, key, null, null);
+            if (number.equals(FLAKY)) {
+                commands.put(key, command);
+            }
             producer.send(new ProducerRecord<>(Topics.OUTBOUND_COMMANDS, command.key(), command));
         }
         producer.flush();
@@ -303,7 +309,7 @@ public final class SenderBenchmark {
 
     private void flaky(int count) throws Exception {
         System.out.printf("%n3. %d commands (2,000 customers x 5, in order), 20%% of calls failing "
-                + "(130429, 131056, 500, connection reset) ...%n", count);
+                + "(130429, 131056, 500, connection reset after the request) ...%n", count);
         meta.resetRequests();
         long start = System.nanoTime();
         List<String> keys = publish(FLAKY, count, "flaky", 5);
@@ -328,12 +334,48 @@ public final class SenderBenchmark {
                 failedCalls++;
             }
         }
+        // a reset after the request was written leaves the outcome unknown (never resent): Meta's stand-in
+        // accepted those requests, so the benchmark plays Meta's status webhook carrying their key
+        List<String> unknown = keys.stream().filter(k -> outcomes.get(k) instanceof MessageRejected r
+                && "Outcome unknown".equals(r.errorTitle())).toList();
+        Map<String, List<ServeEvent>> callsByKey = new HashMap<>();
+        events.stream().sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .forEach(e -> callsByKey.computeIfAbsent(EventJson.mapper().readTree(e.getRequest().getBodyAsString())
+                        .path("biz_opaque_callback_data").asString(), k -> new ArrayList<>()).add(e));
+        // a call made after a reset of the same key: the sender resent what Meta may have had
+        long resentAfterReset = callsByKey.values().stream().filter(calls -> {
+            for (int i = 0; i < calls.size() - 1; i++) {
+                if (calls.get(i).getResponse() != null && calls.get(i).getResponse().getFault() != null) {
+                    return true;
+                }
+            }
+            return false;
+        }).count();
+        for (String key : unknown) {
+            SendMessage sent = commands.get(key);
+            producer.send(new ProducerRecord<>(Topics.INBOUND_STATUSES, sent.conversationKey(),
+                    new MessageStatusChanged(UUID.randomUUID().toString(), Instant.now(), FLAKY, sent.recipientWaId(),
+                            "wamid.BENCH-RESET-" + key, DeliveryStatus.SENT, Instant.now(), key, null, null, List.of())));
+        }
+        producer.flush();
+        long settleStart = System.nanoTime();
+        long deadline = settleStart + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline && !unknown.stream().allMatch(k -> outcomes.get(k) instanceof MessageAccepted)) {
+            Thread.sleep(100);
+        }
+        double settleSeconds = (System.nanoTime() - settleStart) / 1e9;
+        long settled = unknown.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted).count();
+        long unknownWithoutResetCall = unknown.stream().filter(k -> {
+            List<ServeEvent> calls = callsByKey.getOrDefault(k, List.of());
+            return calls.isEmpty() || calls.getLast().getResponse() == null
+                    || calls.getLast().getResponse().getFault() == null;
+        }).count();
         long accepted = keys.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted).count();
         long rejected = keys.stream().filter(k -> outcomes.get(k) instanceof MessageRejected).count();
         long lost = keys.stream().filter(k -> !outcomes.containsKey(k)).count();
         long twice = delivered.values().stream().filter(n -> n > 1).count();
-        long acceptedButNotDelivered = keys.stream()
-                .filter(k -> outcomes.get(k) instanceof MessageAccepted && !delivered.containsKey(k)).count();
+        long acceptedButNotDelivered = keys.stream().filter(k -> outcomes.get(k) instanceof MessageAccepted a
+                && !delivered.containsKey(k) && !a.wamid().startsWith("wamid.BENCH-RESET-")).count();
         long deliveredButRejected = keys.stream()
                 .filter(k -> outcomes.get(k) instanceof MessageRejected && delivered.containsKey(k)).count();
         long outOfOrder = deliveredByCustomer.values().stream().filter(list -> {
@@ -348,8 +390,12 @@ public final class SenderBenchmark {
         System.out.printf("   calls to Meta %d (%d failed, %.1f%%), %.1f s%n", events.size(), failedCalls,
                 100.0 * failedCalls / events.size(), elapsed);
         System.out.printf("   outcomes: accepted %d, rejected %d; LOST (no outcome) %d%n", accepted, rejected, lost);
-        System.out.printf("   SENT TWICE (two 200 answers for one idempotency key) %d; accepted without a 200 %d; "
-                + "rejected after a 200 %d%n", twice, acceptedButNotDelivered, deliveredButRejected);
+        System.out.printf("   unknown (reset after the write, not resent) %d, of them settled as accepted by their status "
+                + "webhook %d in %.1f s; unknown whose last call was not a reset %d%n", unknown.size(), settled,
+                settleSeconds, unknownWithoutResetCall);
+        System.out.printf("   SENT TWICE (two 200 answers for one idempotency key) %d; RESENT AFTER A RESET %d; "
+                + "accepted without a 200 or a status %d; rejected after a 200 %d%n", twice, resentAfterReset,
+                acceptedButNotDelivered, deliveredButRejected);
         System.out.printf("   customers whose messages arrived out of order: %d of %d%n", outOfOrder,
                 deliveredByCustomer.size());
     }
@@ -396,6 +442,8 @@ public final class SenderBenchmark {
                     };
                     if (key != null && outcomes.putIfAbsent(key, event) == null) {
                         outcomeAt.put(key, System.nanoTime());
+                    } else if (key != null && event instanceof MessageAccepted) {
+                        outcomes.put(key, event); // an unknown outcome, settled by a status webhook
                     }
                 });
             }
