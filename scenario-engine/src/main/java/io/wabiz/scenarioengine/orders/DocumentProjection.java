@@ -1,14 +1,13 @@
 package io.wabiz.scenarioengine.orders;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.wabiz.events.erp.DocumentLine;
 import io.wabiz.events.erp.Invoice;
@@ -31,14 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
 /**
  * The engine's own projection of orders and invoices (MongoDB collections {@code orders} and {@code invoices}),
- * fed by the ERP topics, read by taps. Every write is a single-document one: projection updates replace the
- * ERP-owned fields of one document (the listener of a document's partition is its only writer); a tap's claim is
- * one conditional find-and-modify on the order, so that of two taps racing on one order only the first acts.
+ * fed by the ERP topics, read by taps. Every write is a single-document one: a projection update replaces one
+ * document (the listener of a document's partition is its only writer); a tap's claim on an order is one insert
+ * under the order's id into {@code order_claims}, so that of two taps racing on one order only the first acts.
+ * Every lookup is by {@code _id} (the embedded server of tests and the local stack indexes nothing else).
  */
 public class DocumentProjection {
 
@@ -46,10 +45,12 @@ public class DocumentProjection {
     static final int SEEN_VERSIONS = 10;
 
     private final MongoCollection<Document> orders;
+    private final MongoCollection<Document> claims;
     private final MongoCollection<Document> invoices;
 
     public DocumentProjection(MongoDatabase database) {
         this.orders = database.getCollection("orders");
+        this.claims = database.getCollection("order_claims");
         this.invoices = database.getCollection("invoices");
         orders.createIndex(Indexes.ascending("partnerId"));
         invoices.createIndex(Indexes.ascending("partnerId"));
@@ -70,7 +71,16 @@ public class DocumentProjection {
             }
             next.put(order.orderId(), orderDocument(order, event.at(), stored));
         }
+        List<String> dropClaims = new ArrayList<>();
+        next.forEach((id, document) -> {
+            if (Boolean.TRUE.equals(document.remove(DROP_CLAIM))) {
+                dropClaims.add(id);
+            }
+        });
         replaceAll(orders, next);
+        if (!dropClaims.isEmpty()) {
+            claims.deleteMany(Filters.in("_id", dropClaims));
+        }
         return next.size();
     }
 
@@ -98,27 +108,14 @@ public class DocumentProjection {
     public record InvoiceEvent(Invoice invoice, boolean cancelled, Instant at) {
     }
 
-    /**
-     * Sets the ERP-owned fields of each document (upserting), never the claim a tap holds: a claim made between
-     * this listener's read and its write survives. An order set back to a quotation loses its claim.
-     */
+    /** The listener of a document's partition is its only writer: each document is replaced whole. */
     private static void replaceAll(MongoCollection<Document> collection, Map<String, Document> documents) {
         if (documents.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        documents.forEach((id, document) -> {
-            Document fields = new Document(document);
-            fields.remove("_id");
-            boolean dropClaim = Boolean.TRUE.equals(fields.remove(DROP_CLAIM));
-            List<Bson> updates = new ArrayList<>();
-            fields.forEach((name, value) -> updates.add(Updates.set(name, value)));
-            if (dropClaim) {
-                updates.add(Updates.unset("pending"));
-            }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), upsert));
-        });
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        documents.forEach((id, document) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), document, upsert)));
         collection.bulkWrite(writes);
     }
 
@@ -200,9 +197,12 @@ public class DocumentProjection {
 
     // ---- reads for taps ----
 
+    /** The orders, each with the claim a tap holds on it (if any). */
     public Map<String, OrderView> orders(Collection<String> ids) {
         Map<String, OrderView> found = new LinkedHashMap<>();
-        byId(orders, ids).forEach((id, document) -> found.put(id, order(document)));
+        Map<String, Document> stored = byId(orders, ids);
+        Map<String, Document> held = stored.isEmpty() ? Map.of() : byId(claims, stored.keySet());
+        stored.forEach((id, document) -> found.put(id, order(document, held.get(id))));
         return found;
     }
 
@@ -221,7 +221,7 @@ public class DocumentProjection {
         orders.find(Filters.and(Filters.in("partnerId", partnerIds), Filters.in("state", List.of(
                         SalesOrderState.QUOTATION.name(), SalesOrderState.QUOTATION_SENT.name(),
                         SalesOrderState.CONFIRMED.name()))))
-                .forEach(document -> open.add(order(document)));
+                .forEach(document -> open.add(order(document, null)));
         open.sort((a, b) -> compareInstants(b.orderDate(), a.orderDate()));
         return open;
     }
@@ -254,25 +254,44 @@ public class DocumentProjection {
     // ---- the one write of a tap on an order ----
 
     /**
-     * Marks the order as asked to confirm or cancel by this tap, if and only if it still awaits the customer at
-     * {@code expectedVersion} and no other tap's request is pending. Asking again with the same tap (a redelivery)
-     * succeeds again. Empty when another tap or an ERP change came first.
+     * Claims the order for this tap's confirm or cancel request, if and only if it still awaits the customer at
+     * {@code expectedVersion} and no other tap's request is pending: one insert into {@code order_claims} under the
+     * order's id (unique), so of two taps racing only the first succeeds. Claiming again with the same tap (a
+     * redelivery) succeeds again; a claim past its {@code until} (the ERP never answered) can be taken over, by one
+     * tap only. Empty when another tap or an ERP change came first.
      */
     public Optional<OrderView> claim(String orderId, String expectedVersion, OrderView.Request request, String wamid,
                                      Instant now, Instant until) {
-        // one flat filter led by _id: the embedded server (tests, local stack) only uses the _id index when _id is
-        // a top-level key; a real MongoDB plans it the same either way
-        Document filter = new Document("_id", orderId)
-                .append("state", new Document("$in", List.of(SalesOrderState.QUOTATION.name(),
-                        SalesOrderState.QUOTATION_SENT.name())))
-                .append("version", expectedVersion)
-                .append("$or", List.of(new Document("pending", null), new Document("pending.wamid", wamid),
-                        new Document("pending.until", new Document("$lte", Date.from(now)))));
-        Document pending = new Document("request", request.name()).append("wamid", wamid)
-                .append("at", Date.from(now)).append("until", Date.from(until));
-        Document updated = orders.findOneAndUpdate(filter, Updates.set("pending", pending),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(updated).map(DocumentProjection::order);
+        Document order = orders.find(Filters.eq("_id", orderId)).first();
+        if (order == null || !SalesOrderState.valueOf(order.getString("state")).awaitsCustomer()
+                || !java.util.Objects.equals(order.getString("version"), expectedVersion)) {
+            return Optional.empty();
+        }
+        Document claim = new Document("_id", orderId).append("request", request.name()).append("wamid", wamid)
+                .append("version", expectedVersion).append("at", Date.from(now)).append("until", Date.from(until));
+        try {
+            claims.insertOne(claim);
+            return Optional.of(order(order, claim));
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = claims.find(Filters.eq("_id", orderId)).first();
+        if (existing == null) {
+            return Optional.empty(); // dropped meanwhile (the order went back to a quotation): decide again
+        }
+        if (wamid.equals(existing.getString("wamid"))) {
+            return Optional.of(order(order, existing));
+        }
+        if (!existing.getDate("until").toInstant().isAfter(now)) {
+            Document replaced = claims.findOneAndReplace(Filters.and(Filters.eq("_id", orderId),
+                    Filters.eq("wamid", existing.getString("wamid"))), claim);
+            if (replaced != null) {
+                return Optional.of(order(order, claim));
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- mapping ----
@@ -287,13 +306,12 @@ public class DocumentProjection {
         return found;
     }
 
-    static OrderView order(Document d) {
+    static OrderView order(Document d, Document p) {
         List<OrderView.SeenVersion> seen = new ArrayList<>();
         List<Document> stored = d.getList("seen", Document.class);
         if (stored != null) {
             stored.forEach(s -> seen.add(new OrderView.SeenVersion(s.getString("v"), s.getString("fp"))));
         }
-        Document p = d.get("pending", Document.class);
         OrderView.Pending pending = p == null ? null : new OrderView.Pending(
                 OrderView.Request.valueOf(p.getString("request")), p.getString("wamid"), p.getDate("at").toInstant(),
                 p.getDate("until").toInstant());
