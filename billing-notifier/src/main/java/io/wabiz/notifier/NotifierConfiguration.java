@@ -55,7 +55,7 @@ public class NotifierConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NotifierConfiguration.class);
 
     /** The message bundles of the notifier's flows; a flow adds its own base name here. */
-    static final String[] BUNDLES = {"messages/common", "messages/orders"};
+    static final String[] BUNDLES = {"messages/common", "messages/orders", "messages/invoices"};
 
     @Bean
     Clock clock() {
@@ -177,6 +177,9 @@ public class NotifierConfiguration {
     SecurityFilterChain staffApi(HttpSecurity http, NotifierProperties properties,
                                  ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         return StaffApiSecurity.filterChain(http, properties.security(), jwtDecoder.getIfAvailable(), auth -> auth
+                // public, and verified by what they carry: signed link tokens, the providers' signatures
+                .requestMatchers(HttpMethod.GET, "/documents/*", "/pay/*", "/pay/return/*").permitAll()
+                .requestMatchers(HttpMethod.POST, "/payments/callbacks/*").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/orders/*/notifications/*/resend").hasRole(StaffRoles.ADMIN)
                 .requestMatchers("/api/**").hasRole(StaffRoles.AGENT));
     }

@@ -21,7 +21,12 @@ final class TemplateCheck {
             "order-created", new int[] {5, 3},
             "order-confirmed", new int[] {3, 1},
             "order-cancelled", new int[] {3, 0},
-            "order-details", new int[] {5, 1});
+            "order-details", new int[] {5, 1},
+            "invoice-posted", new int[] {6, 0},
+            "invoice-residual", new int[] {5, 0},
+            "invoice-paid", new int[] {2, 0},
+            "invoice-cancelled", new int[] {3, 0},
+            "invoice-details", new int[] {6, 0});
 
     private TemplateCheck() {
     }

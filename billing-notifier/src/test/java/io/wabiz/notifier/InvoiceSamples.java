@@ -23,6 +23,11 @@ public final class InvoiceSamples {
 
     /** A posted invoice of {@code lineCount} lines in XOF with 18% VAT, nothing paid yet. */
     public static Invoice invoice(String id, int lineCount) {
+        return invoice(id, lineCount, "res.partner/42");
+    }
+
+    /** The same for another partner. */
+    public static Invoice invoice(String id, int lineCount, String partnerId) {
         List<DocumentLine> lines = new ArrayList<>();
         BigDecimal untaxed = BigDecimal.ZERO;
         for (int i = 0; i < lineCount; i++) {
@@ -38,11 +43,19 @@ public final class InvoiceSamples {
         }
         BigDecimal tax = untaxed.multiply(new BigDecimal("0.18")).setScale(0, java.math.RoundingMode.HALF_UP);
         BigDecimal total = untaxed.add(tax);
-        return new Invoice(id, "INV/2026/" + id.replaceAll("\\D", ""), "res.partner/42",
+        return new Invoice(id, "INV/2026/" + id.replaceAll("\\D", ""), partnerId,
                 "Quincaillerie Ndiaye & Fils", LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 24), "XOF",
                 untaxed, tax, total, total, PaymentState.NOT_PAID, "INV/2026/" + id.replaceAll("\\D", ""), "S01207",
                 lines, List.of(), "res.company/1", "20261124091502", false,
                 List.of(new Invoice.TaxAmount("TVA 18%", untaxed, tax)));
+    }
+
+    /** The invoice with another total (and residual), as a one-line invoice of that amount would be. */
+    public static Invoice withTotal(Invoice invoice, BigDecimal total) {
+        return new Invoice(invoice.invoiceId(), invoice.number(), invoice.partnerId(), invoice.partnerName(),
+                invoice.invoiceDate(), invoice.dueDate(), invoice.currency(), total, BigDecimal.ZERO, total, total,
+                PaymentState.NOT_PAID, invoice.paymentReference(), invoice.originOrderNumber(), invoice.lines(),
+                List.of(), invoice.companyId(), invoice.version(), invoice.inDispute(), List.of());
     }
 
     /** The same invoice after a payment brought its residual to {@code residual}. */

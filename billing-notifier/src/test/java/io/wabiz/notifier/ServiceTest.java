@@ -51,6 +51,12 @@ public abstract class ServiceTest {
     @LocalServerPort
     protected int port;
 
+    /** Wave's API for the payment flows: WireMock, one per test JVM. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void paymentProviders(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("notifier.invoices.payments.wave.base-url", WaveStub::baseUrl);
+    }
+
     @BeforeAll
     static void connectKafka() {
         if (kafka == null) {

@@ -1,20 +1,17 @@
 package io.wabiz.notifier.pdf;
 
-import com.ibm.icu.number.NumberFormatter;
-import com.ibm.icu.util.Currency;
-import com.ibm.icu.util.ULocale;
+import io.wabiz.notification.money.MoneyFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Formats for renderer tests: ICU currency amounts and ISO dates. */
+/** Formats for renderer tests: the platform's amounts, and ISO dates that are easy to assert. */
 final class TestFormats implements DocumentFormats {
 
     @Override
     public String money(BigDecimal amount, String currency, Locale locale) {
-        return NumberFormatter.withLocale(ULocale.forLocale(locale)).unit(Currency.getInstance(currency))
-                .format(amount).toString();
+        return MoneyFormat.format(amount, currency, locale);
     }
 
     @Override
