@@ -43,8 +43,8 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    PhoneNumbers phoneNumbers(SimulatorProperties properties) {
-        return new PhoneNumbers(properties.phoneNumbers());
+    BusinessNumbers businessNumbers(SimulatorProperties properties) {
+        return new BusinessNumbers(properties.phoneNumbers());
     }
 
     @Bean
@@ -90,20 +90,20 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    StatusFlow statusFlow(ChatStore chats, PhoneNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
+    StatusFlow statusFlow(ChatStore chats, BusinessNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
                           ScheduledExecutorService simulatorScheduler, Clock clock, SimulatorProperties properties) {
         return new StatusFlow(chats, phones, payloads, webhooks, simulatorScheduler, clock,
                 properties.statusDelays(), properties.autoRead());
     }
 
     @Bean
-    CustomerActions customerActions(ChatStore chats, PhoneNumbers phones, WebhookPayloads payloads,
+    CustomerActions customerActions(ChatStore chats, BusinessNumbers phones, WebhookPayloads payloads,
                                     WebhookDispatcher webhooks, Clock clock) {
         return new CustomerActions(chats, phones, payloads, webhooks, clock);
     }
 
     @Bean
-    GraphApi graphApi(PhoneNumbers phones, TemplateCatalogue templates, MediaStore media, ChatStore chats,
+    GraphApi graphApi(BusinessNumbers phones, TemplateCatalogue templates, MediaStore media, ChatStore chats,
                       StatusFlow statuses, SlidingWindowRateLimiter sendRateLimiter, JsonMapper json, Clock clock,
                       SimulatorProperties properties) {
         return new GraphApi(phones, templates, media, chats, statuses, sendRateLimiter, json, clock,

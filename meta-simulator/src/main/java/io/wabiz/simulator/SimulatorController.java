@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class SimulatorController {
 
     private final SimulatorProperties properties;
-    private final PhoneNumbers phones;
+    private final BusinessNumbers phones;
     private final TemplateCatalogue templates;
     private final GraphApi graph;
     private final GraphRequestLog requests;
@@ -33,7 +33,7 @@ class SimulatorController {
     private final SimulatorState state;
     private final Clock clock;
 
-    SimulatorController(SimulatorProperties properties, PhoneNumbers phones, TemplateCatalogue templates,
+    SimulatorController(SimulatorProperties properties, BusinessNumbers phones, TemplateCatalogue templates,
                         GraphApi graph, GraphRequestLog requests, WebhookDispatcher webhooks,
                         WebhookPayloads payloads, SimulatorState state, Clock clock) {
         this.properties = properties;

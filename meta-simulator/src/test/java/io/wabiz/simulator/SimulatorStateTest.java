@@ -76,7 +76,7 @@ class SimulatorStateTest {
         final SimulatorState state;
 
         Stack() {
-            PhoneNumbers phones = new PhoneNumbers(List.of(new SimulatorProperties.PhoneNumber("100000000000001",
+            BusinessNumbers phones = new BusinessNumbers(List.of(new SimulatorProperties.PhoneNumber("100000000000001",
                     "+221 33 800 00 01", "Wabiz", "200000000000001", "GREEN", 80)));
             WebhookDispatcher webhooks = new WebhookDispatcher(URI.create("http://localhost:9/webhook"),
                     new WebhookSigner("secret"), HttpClient.newHttpClient(), scheduler, 1, Duration.ofMillis(10), clock, 10);

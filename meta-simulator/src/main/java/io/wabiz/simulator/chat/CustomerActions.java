@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 
+import io.wabiz.simulator.BusinessNumbers;
 import io.wabiz.simulator.JsonText;
-import io.wabiz.simulator.PhoneNumbers;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 import io.wabiz.simulator.Wamids;
 import io.wabiz.simulator.templates.RenderedTemplate;
@@ -22,12 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CustomerActions {
 
     private final ChatStore store;
-    private final PhoneNumbers phones;
+    private final BusinessNumbers phones;
     private final WebhookPayloads payloads;
     private final WebhookDispatcher webhooks;
     private final Clock clock;
 
-    public CustomerActions(ChatStore store, PhoneNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
+    public CustomerActions(ChatStore store, BusinessNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
                            Clock clock) {
         this.store = store;
         this.phones = phones;

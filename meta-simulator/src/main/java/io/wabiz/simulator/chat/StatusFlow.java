@@ -15,7 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.wabiz.simulator.PhoneNumbers;
+import io.wabiz.simulator.BusinessNumbers;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 import io.wabiz.simulator.SimulatorProperties.StatusDelays;
 import io.wabiz.simulator.webhook.StatusEvent;
@@ -33,7 +33,7 @@ public final class StatusFlow {
     private static final Set<String> UNREAD = Set.of("accepted", "sent", "delivered");
 
     private final ChatStore store;
-    private final PhoneNumbers phones;
+    private final BusinessNumbers phones;
     private final WebhookPayloads payloads;
     private final WebhookDispatcher webhooks;
     private final ScheduledExecutorService scheduler;
@@ -42,7 +42,7 @@ public final class StatusFlow {
     private final boolean autoRead;
     private final Map<String, ConversationWindow> conversations = new HashMap<>();
 
-    public StatusFlow(ChatStore store, PhoneNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
+    public StatusFlow(ChatStore store, BusinessNumbers phones, WebhookPayloads payloads, WebhookDispatcher webhooks,
                       ScheduledExecutorService scheduler, Clock clock, StatusDelays delays, boolean autoRead) {
         this.store = store;
         this.phones = phones;

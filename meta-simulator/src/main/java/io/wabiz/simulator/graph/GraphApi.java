@@ -11,8 +11,8 @@ import java.util.function.BiFunction;
 
 import io.wabiz.events.outbound.TemplatePlaceholders;
 import io.wabiz.events.whatsapp.WhatsAppUserIds;
+import io.wabiz.simulator.BusinessNumbers;
 import io.wabiz.simulator.JsonText;
-import io.wabiz.simulator.PhoneNumbers;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 import io.wabiz.simulator.SimulatorProperties.Template;
 import io.wabiz.simulator.SimulatorProperties.TemplateButton;
@@ -40,7 +40,7 @@ public final class GraphApi {
     static final StatusEvent.ErrorDetail REENGAGEMENT = new StatusEvent.ErrorDetail(131047,
             "Re-engagement message", MetaRejection.REENGAGEMENT_DETAILS);
 
-    private final PhoneNumbers phones;
+    private final BusinessNumbers phones;
     private final TemplateCatalogue templates;
     private final MediaStore media;
     private final ChatStore chats;
@@ -52,7 +52,7 @@ public final class GraphApi {
     private final Duration customerWindow;
     private final WindowCheck windowCheck;
 
-    public GraphApi(PhoneNumbers phones, TemplateCatalogue templates, MediaStore media, ChatStore chats,
+    public GraphApi(BusinessNumbers phones, TemplateCatalogue templates, MediaStore media, ChatStore chats,
                     StatusFlow statuses, SlidingWindowRateLimiter rateLimiter, JsonMapper json, Clock clock,
                     Duration customerWindow, WindowCheck windowCheck) {
         this.phones = phones;

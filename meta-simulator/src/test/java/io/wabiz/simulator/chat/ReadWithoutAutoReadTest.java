@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.wabiz.simulator.PhoneNumbers;
+import io.wabiz.simulator.BusinessNumbers;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 import io.wabiz.simulator.SimulatorProperties.StatusDelays;
 import io.wabiz.simulator.webhook.WebhookDispatcher;
@@ -48,7 +48,7 @@ class ReadWithoutAutoReadTest {
     void sendsReadOnlyOnceTheCustomerReadsTheChat() {
         ingress.start();
         ingress.stubFor(post("/webhook").willReturn(aResponse().withStatus(200)));
-        PhoneNumbers phones = new PhoneNumbers(List.of(
+        BusinessNumbers phones = new BusinessNumbers(List.of(
                 new PhoneNumber("100000000000001", "+221 33 800 00 01", "Wabiz", "200000000000001", "GREEN", 80)));
         WebhookDispatcher webhooks = new WebhookDispatcher(URI.create(ingress.baseUrl() + "/webhook"),
                 new WebhookSigner("local-app-secret"), HttpClient.newHttpClient(), scheduler, 1,

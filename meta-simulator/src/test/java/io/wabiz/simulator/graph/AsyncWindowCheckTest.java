@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.wabiz.simulator.PhoneNumbers;
+import io.wabiz.simulator.BusinessNumbers;
 import io.wabiz.simulator.SimulatorProperties;
 import io.wabiz.simulator.chat.ChatMessage;
 import io.wabiz.simulator.chat.ChatStore;
@@ -41,7 +41,7 @@ class AsyncWindowCheckTest {
 
     @Test
     void acceptsFreeFormOutsideTheWindowThenFailsItWithReEngagement() {
-        PhoneNumbers phones = new PhoneNumbers(List.of(new SimulatorProperties.PhoneNumber("100000000000001",
+        BusinessNumbers phones = new BusinessNumbers(List.of(new SimulatorProperties.PhoneNumber("100000000000001",
                 "+221 33 800 00 01", "Wabiz", "200000000000001", "GREEN", 80)));
         WebhookDispatcher webhooks = new WebhookDispatcher(URI.create("http://localhost:9/webhook"),
                 new WebhookSigner("local-app-secret"), HttpClient.newHttpClient(), scheduler, 1, Duration.ofMillis(10),

@@ -53,7 +53,8 @@ public class MongoSendLedger implements SendLedger {
     public MongoSendLedger(MongoOperations mongo, Clock clock) {
         this.sends = mongo.getCollection(COLLECTION);
         this.clock = clock;
-        // only unknown outcomes have the field: the sweep for unresolved ones reads a small index
+        // only unknown outcomes have the field: the sweep for unresolved ones reads a small index (the embedded
+        // server of tests and the local stack has no secondary indexes: it logs that it ignores it, and scans)
         sends.createIndex(Indexes.ascending("unknownSince"), new IndexOptions().sparse(true));
     }
 

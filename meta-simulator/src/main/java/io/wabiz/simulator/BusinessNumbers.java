@@ -6,11 +6,11 @@ import java.util.Optional;
 import io.wabiz.simulator.SimulatorProperties.PhoneNumber;
 
 /** The business phone numbers the simulator plays; the first one is the default for new chats. */
-public final class PhoneNumbers {
+public final class BusinessNumbers {
 
     private final List<PhoneNumber> numbers;
 
-    public PhoneNumbers(List<PhoneNumber> numbers) {
+    public BusinessNumbers(List<PhoneNumber> numbers) {
         if (numbers.isEmpty()) {
             throw new IllegalArgumentException("at least one simulator.phone-numbers entry is needed");
         }
