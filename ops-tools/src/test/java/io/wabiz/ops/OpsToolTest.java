@@ -57,7 +57,7 @@ class OpsToolTest {
             assertThat(exit).as(text(err)).isZero();
             var replayed = original.awaitRecord(r -> "sale.order/1".equals(r.key()));
             assertThat(new String(replayed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"a\"}");
-            assertThat(TopicWatcher.header(replayed, "ce_type")).contains("SalesOrderCreated");
+            assertThat(TopicWatcher.header(replayed, "ce_type")).contains("io.wabiz.SalesOrderCreated");
             assertThat(TopicWatcher.header(replayed, DeadLetterCommands.REPLAYED_FROM))
                     .contains("erp.sales-orders-dlt@" + first.partition() + ":" + first.offset());
             assertThat(TopicWatcher.header(replayed, DeadLetterCommands.REASON)).isEmpty();
@@ -130,7 +130,7 @@ class OpsToolTest {
 
     private org.apache.kafka.clients.producer.RecordMetadata deadLetter(String topic, String key, String value, String reason) {
         List<Header> headers = List.of(
-                new RecordHeader("ce_type", (topic.equals(Topics.ERP_SALES_ORDERS) ? "SalesOrderCreated" : "Other")
+                new RecordHeader("ce_type", (topic.equals(Topics.ERP_SALES_ORDERS) ? "io.wabiz.SalesOrderCreated" : "io.wabiz.Other")
                         .getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("ce_id", ("id-" + key).getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader(DeadLetterCommands.REASON, reason.getBytes(StandardCharsets.UTF_8)),

@@ -104,13 +104,30 @@ public enum TopicCatalogue {
         return recordTypes;
     }
 
-    /** The CloudEvents {@code ce_type} of a record type: its simple name, stable across packages. */
+    /** Reverse-DNS prefix of the CloudEvents types, as the CloudEvents specification recommends. */
+    public static final String CLOUD_EVENT_TYPE_PREFIX = "io.wabiz.";
+
+    /** The short name of a record type: its simple name, stable across packages (ledgers store it). */
     public static String typeName(Class<?> recordType) {
         return recordType.getSimpleName();
     }
 
+    /** The CloudEvents {@code ce_type} of a record type: {@code io.wabiz.SendMessage}. */
+    public static String cloudEventType(Class<?> recordType) {
+        return CLOUD_EVENT_TYPE_PREFIX + recordType.getSimpleName();
+    }
+
+    /**
+     * The record type of a {@code ce_type} or a short name. Both {@code io.wabiz.SendMessage} and {@code SendMessage}
+     * are read: records written before the types became reverse-DNS names are still on the topics.
+     */
     public static Optional<Class<? extends TopicRecord>> recordType(String typeName) {
-        return Optional.ofNullable(typeName == null ? null : TYPES_BY_NAME.get(typeName));
+        if (typeName == null) {
+            return Optional.empty();
+        }
+        String shortName = typeName.startsWith(CLOUD_EVENT_TYPE_PREFIX)
+                ? typeName.substring(CLOUD_EVENT_TYPE_PREFIX.length()) : typeName;
+        return Optional.ofNullable(TYPES_BY_NAME.get(shortName));
     }
 
     public static List<Class<? extends TopicRecord>> allRecordTypes() {

@@ -32,7 +32,7 @@ class CloudEventSerdeTest {
         byte[] bytes = serializer.serialize(Topics.ERP_NOTIFICATIONS, headers, recorded);
 
         assertThat(CloudEventHeaders.read(headers, "ce_id")).contains("evt-1");
-        assertThat(CloudEventHeaders.read(headers, "ce_type")).contains("NotificationRecorded");
+        assertThat(CloudEventHeaders.read(headers, "ce_type")).contains("io.wabiz.NotificationRecorded");
         assertThat(CloudEventHeaders.read(headers, "ce_source")).contains("/billing-notifier");
         assertThat(CloudEventHeaders.read(headers, "ce_time")).contains("2026-11-24T09:15:03Z");
         assertThat(CloudEventHeaders.read(headers, "ce_specversion")).contains("1.0");
@@ -50,6 +50,20 @@ class CloudEventSerdeTest {
         unknown.add("ce_type", "OrderTeleported".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> deserializer.deserialize("t", unknown, bytes))
                 .isInstanceOf(SerializationException.class).hasMessage("unknown ce_type 'OrderTeleported' on t");
+    }
+
+    @Test
+    void readsTheReverseDnsTypeAndTheShortNameOfRecordsWrittenBeforeIt() {
+        byte[] bytes = EventJson.toBytes(recorded);
+        for (String type : java.util.List.of("io.wabiz.NotificationRecorded", "NotificationRecorded")) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            assertThat(new CloudEventDeserializer().deserialize("t", headers, bytes)).as(type).isEqualTo(recorded);
+        }
+        RecordHeaders otherPrefix = new RecordHeaders();
+        otherPrefix.add("ce_type", "com.example.NotificationRecorded".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new CloudEventDeserializer().deserialize("t", otherPrefix, bytes))
+                .isInstanceOf(SerializationException.class);
     }
 
     @Test

@@ -285,7 +285,7 @@ class WebhookIngressTest extends IngressHttpTest {
 
     private static void assertOnTheirTopicsUnderTheirKeys(TopicWatcher watcher) {
         for (ConsumerRecord<String, byte[]> record : watcher.records()) {
-            String type = TopicWatcher.header(record, "ce_type").orElseThrow();
+            String type = TopicWatcher.header(record, "ce_type").orElseThrow().replaceFirst("^io\\.wabiz\\.", "");
             String expectedTopic = switch (type) {
                 case "WebhookReceived" -> Topics.WEBHOOK_RAW;
                 case "InboundMessageReceived" -> Topics.INBOUND_MESSAGES;

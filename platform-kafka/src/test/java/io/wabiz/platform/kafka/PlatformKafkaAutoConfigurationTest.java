@@ -71,7 +71,7 @@ class PlatformKafkaAutoConfigurationTest {
 
             var record = watcher.awaitRecord(r -> request.documentId().equals(r.key()));
             assertThat(TopicWatcher.header(record, CloudEventHeaders.SOURCE)).contains("/platform-kafka-test");
-            assertThat(TopicWatcher.header(record, CloudEventHeaders.TYPE)).contains("SendDocumentDetails");
+            assertThat(TopicWatcher.header(record, CloudEventHeaders.TYPE)).contains("io.wabiz.SendDocumentDetails");
         }
         await().untilAsserted(() -> assertThat(listener.processed).contains(request));
     }

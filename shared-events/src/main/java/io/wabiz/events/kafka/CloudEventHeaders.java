@@ -25,7 +25,7 @@ public final class CloudEventHeaders {
     /** Replaces the CloudEvents headers with those of {@code record}, from {@code source} (such as /webhook-ingress). */
     public static void write(Headers headers, TopicRecord record, String source) {
         put(headers, ID, record.id());
-        put(headers, TYPE, TopicCatalogue.typeName(record.getClass()));
+        put(headers, TYPE, TopicCatalogue.cloudEventType(record.getClass()));
         put(headers, SOURCE, source);
         put(headers, TIME, record.occurredAt() == null ? null : record.occurredAt().toString());
         put(headers, SPEC_VERSION, SPEC_VERSION_VALUE);

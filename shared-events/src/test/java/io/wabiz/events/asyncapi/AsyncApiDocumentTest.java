@@ -59,6 +59,20 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void everyChannelIsSentAndReceivedAndTheServersAreNamed() {
+        Map<String, Object> operations = map(document, "operations");
+        for (String channel : map(document, "channels").keySet()) {
+            for (String action : List.of("send", "receive")) {
+                assertThat(operations.values().stream().map(AsyncApiDocumentTest::asMap)
+                        .filter(op -> action.equals(op.get("action")))
+                        .anyMatch(op -> ("#/channels/" + channel).equals(map(op, "channel").get("$ref"))))
+                        .as("a %s operation on channel %s", action, channel).isTrue();
+            }
+        }
+        assertThat(map(document, "servers")).containsKeys("production", "local");
+    }
+
+    @Test
     void everyRecordTypeHasAMessageWithItsCloudEventsType() {
         Map<String, Object> messages = map(map(document, "components"), "messages");
         for (Class<? extends TopicRecord> type : TopicCatalogue.allRecordTypes()) {
@@ -70,7 +84,8 @@ class AsyncApiDocumentTest {
             List<Object> constants = ((List<?>) allOf).stream().map(AsyncApiDocumentTest::resolve)
                     .map(h -> map(map(h, "properties"), "ce_type").get("const")).filter(java.util.Objects::nonNull)
                     .map(Object::toString).map(Object.class::cast).toList();
-            assertThat(constants).as("ce_type of %s", type.getSimpleName()).containsExactly(type.getSimpleName());
+            assertThat(constants).as("ce_type of %s", type.getSimpleName())
+                    .containsExactly(TopicCatalogue.cloudEventType(type));
         }
     }
 

@@ -60,7 +60,7 @@ public final class AsyncApiSkeleton {
                 message.put("contentType", "application/json");
                 message.put("headers", Map.of("allOf", List.of(
                         Map.of("$ref", "#/components/schemas/CloudEventsHeaders"),
-                        Map.of("type", "object", "properties", Map.of("ce_type", Map.of("type", "string", "const", type.getSimpleName()))))));
+                        Map.of("type", "object", "properties", Map.of("ce_type", Map.of("type", "string", "const", TopicCatalogue.cloudEventType(type)))))));
                 message.put("payload", Map.of("$ref", "#/components/schemas/" + type.getSimpleName()));
                 message.put("bindings", Map.of("kafka", Map.of("key", Map.of("type", "string", "description", topic.key()))));
                 messages.put(type.getSimpleName(), message);
@@ -77,19 +77,26 @@ public final class AsyncApiSkeleton {
             }
             channel.put("bindings", Map.of("kafka", kafka));
             channels.put(channelName, channel);
-            operations.put("publish" + Character.toUpperCase(channelName.charAt(0)) + channelName.substring(1),
+            String capitalised = Character.toUpperCase(channelName.charAt(0)) + channelName.substring(1);
+            operations.put("publish" + capitalised,
                     Map.of("action", "send", "channel", Map.of("$ref", "#/channels/" + channelName)));
+            operations.put("receive" + capitalised,
+                    Map.of("action", "receive", "channel", Map.of("$ref", "#/channels/" + channelName)));
         }
         doc.put("asyncapi", "3.0.0");
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("title", "WhatsApp B2B platform events");
         info.put("version", "0.1.0");
         info.put("description", "Every topic, key and payload of the platform. One JSON record per Kafka message;"
-                + " the type travels in CloudEvents binary-mode headers (ce_type is the payload's name). Readers"
+                + " the type travels in CloudEvents binary-mode headers (ce_type is io.wabiz.<payload name>). Readers"
                 + " ignore unknown fields. A record that cannot be processed after bounded retries goes to"
                 + " <topic>-dlt with the reason in the wabiz_dlt-reason header. Generated from the code by"
                 + " AsyncApiSkeleton (shared-events tests) and checked by AsyncApiDocumentTest.");
         doc.put("info", info);
+        doc.put("servers", Map.of(
+                "production", Map.of("host", "wabiz-kafka-bootstrap:9093", "protocol", "kafka-secure",
+                        "security", List.of(Map.of("$ref", "#/components/securitySchemes/scram"))),
+                "local", Map.of("host", "localhost:29092", "protocol", "kafka")));
         doc.put("channels", channels);
         doc.put("operations", operations);
         Map<String, Object> schemas = new LinkedHashMap<>();

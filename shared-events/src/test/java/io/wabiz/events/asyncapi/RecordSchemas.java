@@ -85,14 +85,13 @@ final class RecordSchemas {
             schema.put("properties", properties);
         } else if (type.isSealed()) {
             List<Map<String, Object>> oneOf = new ArrayList<>();
-            Map<String, Object> mapping = new LinkedHashMap<>();
             for (JsonSubTypes.Type subtype : type.getAnnotation(JsonSubTypes.class).value()) {
                 oneOf.add(Map.of("$ref", "#/components/schemas/" + schemaName(subtype.value())));
-                mapping.put(subtype.name(), "#/components/schemas/" + schemaName(subtype.value()));
                 collect(subtype.value(), schemas);
             }
             schema.put("oneOf", oneOf);
-            schema.put("discriminator", Map.of("propertyName", "kind", "mapping", mapping));
+            // AsyncAPI's schema object takes the discriminating property's name; each variant has its kind as a const
+            schema.put("discriminator", "kind");
         }
     }
 
