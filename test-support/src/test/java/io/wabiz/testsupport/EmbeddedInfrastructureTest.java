@@ -54,7 +54,7 @@ class EmbeddedInfrastructureTest {
             assertThat(received).isEqualTo(partner);
             var record = watcher.awaitRecord(r -> partner.id().equals(TopicWatcher.header(r, CloudEventHeaders.ID).orElse(null)));
             assertThat(record.key()).isEqualTo("res.partner/42");
-            assertThat(TopicWatcher.header(record, CloudEventHeaders.TYPE)).contains("PartnerUpserted");
+            assertThat(TopicWatcher.header(record, CloudEventHeaders.TYPE)).contains("io.wabiz.PartnerUpserted");
             assertThat(TopicWatcher.header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
             assertThat(TopicWatcher.header(record, CloudEventHeaders.TIME)).contains("2026-11-24T10:00:00Z");
         }
