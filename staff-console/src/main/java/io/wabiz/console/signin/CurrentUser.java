@@ -2,8 +2,10 @@ package io.wabiz.console.signin;
 
 import io.wabiz.console.ConsoleProperties;
 import io.wabiz.platform.security.StaffRoles;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -28,9 +30,9 @@ public class CurrentUser {
 
     /** The CSRF header htmx sends with every request it makes (forms carry the token as a field). */
     @ModelAttribute("htmxHeaders")
-    public String htmxHeaders(jakarta.servlet.http.HttpServletRequest request) {
-        Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-        if (!(token instanceof org.springframework.security.web.csrf.CsrfToken csrf)) {
+    public String htmxHeaders(HttpServletRequest request) {
+        Object token = request.getAttribute(CsrfToken.class.getName());
+        if (!(token instanceof CsrfToken csrf)) {
             return "{}";
         }
         return "{\"" + csrf.getHeaderName() + "\": \"" + csrf.getToken() + "\"}";

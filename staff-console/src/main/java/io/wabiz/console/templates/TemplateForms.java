@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class TemplateForms {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}");
+    /** TemplatePlaceholders' pattern; here to put the typed values in place for the preview. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}\\s]+)\\s*}}");
 
     private TemplateForms() {
     }
@@ -145,7 +146,8 @@ public final class TemplateForms {
     private static TemplateParameter headerMedia(String format, String link, String filename) {
         return switch (format) {
             case "DOCUMENT" -> TemplateParameter.document(link, filename.isEmpty() ? null : filename);
-            default -> new TemplateParameter(format.toLowerCase(Locale.ROOT), null, null, link, null, null, null, null, null);
+            default -> new TemplateParameter(format.toLowerCase(Locale.ROOT), null, null, link, null, null, null, null,
+                    null);
         };
     }
 

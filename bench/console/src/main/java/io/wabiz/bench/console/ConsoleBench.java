@@ -85,9 +85,9 @@ public final class ConsoleBench {
                     "SPRING_PROFILES_ACTIVE", "local", "CONSOLE_SERVICES_CONVERSATIONS", "http://localhost:" + historyPort)));
             String history = "http://localhost:" + historyPort;
             String console = "http://localhost:" + consolePort;
-            for (String url : List.of(history, "http://localhost:" + ingressPort, console)) {
-                awaitHealthy(url);
-            }
+            awaitHealthy("conversation-service", history);
+            awaitHealthy("webhook-ingress", "http://localhost:" + ingressPort);
+            awaitHealthy("staff-console", console);
 
             long fillStart = System.nanoTime();
             fill(kafka, total);
@@ -297,8 +297,8 @@ public final class ConsoleBench {
         return builder.start();
     }
 
-    private static void awaitHealthy(String url) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    private static void awaitHealthy(String module, String url) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness")).build(),
@@ -310,7 +310,7 @@ public final class ConsoleBench {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(url + " did not become ready");
+        throw new IllegalStateException(module + " (" + url + ") did not become ready in 6 minutes");
     }
 
     private static int freePort() throws IOException {
