@@ -15,7 +15,7 @@ import java.util.List;
  * @param methods   only calls of these {@code execute_kw} methods (or {@code common.*} method names); empty: all
  * @param models    only calls on these models; empty: all
  */
-public record Fault(Kind kind, Duration delay, boolean afterWork, String message, Integer remaining,
+public record Fault(Kind kind, Duration delay, Boolean afterWork, String message, Integer remaining,
                     List<String> methods, List<String> models) {
 
     public enum Kind {
@@ -42,6 +42,7 @@ public record Fault(Kind kind, Duration delay, boolean afterWork, String message
             throw new IllegalArgumentException("a fault needs a kind: " + List.of(Kind.values()));
         }
         delay = delay == null ? Duration.ofSeconds(30) : delay;
+        afterWork = Boolean.TRUE.equals(afterWork);
         methods = methods == null ? List.of() : List.copyOf(methods);
         models = models == null ? List.of() : List.copyOf(models);
         if (remaining != null && remaining < 1) {

@@ -65,6 +65,7 @@ final class Seed {
             product(tx, 91, "Fer à béton 10 mm", "FER10", "barre 12 m", 5000);
             product(tx, 16, "Tôle ondulée 3 m", "TOLE3", null, 4500);
             product(tx, 36, "Customizable Desk", "DESK0005", "160x80cm, with large legs.", 12500);
+            product(tx, 37, "Customizable Desk (Black)", "DESK0006", "160x80cm, with large legs.", 25000);
             tx.insertWithId("account.journal", 1, row("name", "Customer Invoices", "code", "INV", "type", "sale",
                     "company_id", 1L, "sequence", 5L));
             tx.insertWithId("account.journal", 6, row("name", "Bank", "code", "BNK1", "type", "bank",
