@@ -175,7 +175,8 @@ class OdooConnectorConfiguration {
         };
     }
 
-    @Bean("odoo")
+    /** The {@code odoo} component of {@code /actuator/health}. */
+    @Bean
     OdooHealthIndicator odooHealthIndicator(ConnectorState state) {
         return new OdooHealthIndicator(state);
     }
