@@ -14,7 +14,6 @@ import io.wabiz.odoo.health.OdooHealthIndicator;
 import io.wabiz.odoo.health.Probe;
 import io.wabiz.odoo.rpc.OdooClient;
 import io.wabiz.odoo.sync.ChangeSync;
-import io.wabiz.odoo.sync.EventPublisher;
 import io.wabiz.odoo.sync.OdooCatalog;
 import io.wabiz.odoo.sync.Poller;
 import io.wabiz.odoo.sync.RecordLedger;
@@ -89,13 +88,8 @@ class OdooConnectorConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(TopicPublisher topics, ConnectorProperties properties) {
-        return new EventPublisher(topics, properties.publishTimeout());
-    }
-
-    @Bean
     ChangeSync changeSync(Odoo odoo, OdooCatalog catalog, RecordLedger ledger, Watermarks watermarks,
-                          EventPublisher publisher, ConnectorProperties properties, Clock clock, MeterRegistry meters) {
+                          TopicPublisher publisher, ConnectorProperties properties, Clock clock, MeterRegistry meters) {
         return ChangeSync.create(odoo, catalog, ledger, watermarks, publisher, properties, clock, meters);
     }
 
@@ -171,7 +165,7 @@ class OdooConnectorConfiguration {
                                                             ConnectorProperties properties) {
         return event -> {
             scheduler.schedule(check::run, java.time.Instant.now());
-            scheduler.scheduleWithFixedDelay(probe::tryResume, properties.health().probeInterval());
+            scheduler.scheduleWithFixedDelay(probe::scheduledTry, properties.health().probeInterval());
         };
     }
 

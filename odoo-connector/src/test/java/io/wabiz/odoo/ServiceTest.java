@@ -47,7 +47,9 @@ public abstract class ServiceTest {
 
     protected static synchronized EmbeddedStandIn odoo() {
         if (standIn == null) {
-            standIn = EmbeddedStandIn.start(Map.of());
+            // the test JVM's calls all come from 127.0.0.1: the pause test's refused key must not cool the others down
+            standIn = EmbeddedStandIn.start(Map.of("odoo-simulator.rpc-log-size", 50_000,
+                    "odoo-simulator.login-cooldown-after", 50));
         }
         return standIn;
     }
@@ -76,9 +78,12 @@ public abstract class ServiceTest {
         return "http://localhost:" + port + "/odoo/webhooks/" + WEBHOOK_SECRET;
     }
 
-    /** {@code execute_kw} as the Odoo user, in the stand-in (as someone working in Odoo would change things). */
+    /**
+     * {@code execute_kw} as the Odoo user, in the stand-in (as someone working in Odoo would change things), with
+     * the user's password: a revoked API key (the connector's) does not stop the test's own calls.
+     */
     protected static Object inOdoo(String model, String method, List<?> args, Map<String, ?> kwargs) {
-        return odoo().server().dispatch("object", "execute_kw", List.of("wabiz", 2L, "local-odoo-api-key", model,
+        return odoo().server().dispatch("object", "execute_kw", List.of("wabiz", 2L, "local-odoo-password", model,
                 method, args, kwargs), "127.0.0.1");
     }
 

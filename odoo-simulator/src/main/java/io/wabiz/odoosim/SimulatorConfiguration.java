@@ -31,7 +31,8 @@ class SimulatorConfiguration {
         List<OdooServer.User> users = properties.users().stream().map(u -> new OdooServer.User(u.uid(), u.login(),
                 u.name(), u.password(), u.apiKey(), u.administrator(), u.companyIds(), u.lang(), u.tz())).toList();
         return new OdooServer(new OdooServer.Settings(OdooVersion.of(properties.version()), properties.database(),
-                users, properties.whatsappFields(), properties.settledState(), properties.lockConfirmed()), clock);
+                users, properties.whatsappFields(), properties.settledState(), properties.lockConfirmed(),
+                properties.loginCooldownAfter()), clock);
     }
 
     @Bean

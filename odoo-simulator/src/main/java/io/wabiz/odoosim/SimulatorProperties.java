@@ -18,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockConfirmed  "Lock Confirmed Sales" on
  * @param dataDir        where the database is kept between runs; empty: in memory only
  * @param fault          a fault in force from the start (see {@link Fault})
+ * @param loginCooldownAfter failed logins from one address before Odoo refuses it for 60 s ({@code base.login_cooldown_after})
  */
 @ConfigurationProperties("odoo-simulator")
 public record SimulatorProperties(@DefaultValue("17.0") String version, @DefaultValue("wabiz") String database,
                                   List<User> users, @DefaultValue("true") boolean whatsappFields,
                                   @DefaultValue("paid") String settledState,
                                   @DefaultValue("false") boolean lockConfirmed, @DefaultValue Webhooks webhooks,
-                                  String dataDir, @DefaultValue("500") int rpcLogSize, Fault fault) {
+                                  String dataDir, @DefaultValue("500") int rpcLogSize, Fault fault,
+                                  @DefaultValue("5") int loginCooldownAfter) {
 
     public SimulatorProperties {
         users = users == null || users.isEmpty()

@@ -86,7 +86,9 @@ public class CommandListener {
                 throw new NotReady(type + " " + key + " waits: " + fault.describe(), fault);
             }
             failed(type, key, fault.describe());
-            throw new NonRetryableException(fault.describe(), fault);
+            // no cause: the dead letter's reason header is the root cause's message, and this one names Odoo's
+            // exception and the call along with Odoo's own words
+            throw new NonRetryableException(fault.describe());
         } catch (IllegalArgumentException e) {
             failed(type, key, e.getMessage());
             throw new NonRetryableException(e.getMessage(), e);

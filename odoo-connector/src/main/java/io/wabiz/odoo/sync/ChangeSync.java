@@ -6,6 +6,7 @@ import io.wabiz.events.TopicRecord;
 import io.wabiz.odoo.ConnectorProperties;
 import io.wabiz.odoo.health.Odoo;
 import io.wabiz.odoo.rpc.OdooValues;
+import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +50,13 @@ public final class ChangeSync {
     private final Odoo odoo;
     private final RecordLedger ledger;
     private final Watermarks watermarks;
-    private final EventPublisher publisher;
+    private final TopicPublisher publisher;
     private final ConnectorProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
     ChangeSync(List<ModelFeed> feeds, Odoo odoo, RecordLedger ledger, Watermarks watermarks,
-               EventPublisher publisher, ConnectorProperties properties, Clock clock, MeterRegistry meters) {
+               TopicPublisher publisher, ConnectorProperties properties, Clock clock, MeterRegistry meters) {
         this.feeds = new EnumMap<>(SyncedModel.class);
         feeds.forEach(feed -> this.feeds.put(feed.kind(), feed));
         this.feeds.keySet().forEach(kind -> locks.put(kind, new ReentrantLock(true)));
@@ -69,7 +70,7 @@ public final class ChangeSync {
     }
 
     public static ChangeSync create(Odoo odoo, OdooCatalog catalog, RecordLedger ledger, Watermarks watermarks,
-                                    EventPublisher publisher, ConnectorProperties properties, Clock clock,
+                                    TopicPublisher publisher, ConnectorProperties properties, Clock clock,
                                     MeterRegistry meters) {
         List<ModelFeed> feeds = new ArrayList<>();
         ConnectorProperties.Sync sync = properties.sync();
@@ -232,7 +233,7 @@ public final class ChangeSync {
             due.forEach(e -> meters.counter("odoo.sync.events", "model", feed.kind().model(), "type",
                     e.getClass().getSimpleName()).increment());
         }
-        publisher.publishAll(events);
+        publisher.publishAllAndWait(events, properties.publishTimeout());
         ledger.saveAll(entries);
         return events.size();
     }

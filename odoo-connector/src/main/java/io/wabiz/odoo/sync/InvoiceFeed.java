@@ -82,7 +82,7 @@ final class InvoiceFeed implements ModelFeed {
             long id = row.get("id").longValue();
             OdooCatalog.Currency currency = catalog.currency(OdooValues.id(row.get("currency_id")));
             int decimals = currency.decimals();
-            List<DocumentLine> mapped = linesByMove.getOrDefault(id, List.of()).stream()
+            List<DocumentLine> mapped = linesByMove.getOrDefault(id, List.of()).stream().filter(Lines::productLine)
                     .map(line -> Lines.of(line, "quantity", "product_uom_id", decimals)).toList();
             String odooPaymentState = row.path("payment_state").asString("not_paid");
             BigDecimal residual = Lines.money(OdooValues.amount(row.get("amount_residual")), decimals);

@@ -78,9 +78,10 @@ class OrderSyncTest extends ServiceTest {
             }
 
             List<TopicRecord> events = ofOrder(watcher, orderId);
-            assertThat(events).hasSize(4);
-            assertThat(events.subList(1, 4)).allMatch(SalesOrderUpdated.class::isInstance);
-            assertThat(events.subList(1, 4).stream().map(e -> ((SalesOrderUpdated) e).order().amountTotal()))
+            String seen = events.stream().map(io.wabiz.events.EventJson::toJson).toList().toString();
+            assertThat(events).as(seen).hasSize(4);
+            assertThat(events.subList(1, 4)).as(seen).allMatch(SalesOrderUpdated.class::isInstance);
+            assertThat(events.subList(1, 4).stream().map(e -> ((SalesOrderUpdated) e).order().amountTotal())).as(seen)
                     .containsExactly(new BigDecimal("11800"), new BigDecimal("17700"), new BigDecimal("23600"));
             assertThat(events.stream().map(TopicRecord::occurredAt).toList()).isSorted();
             assertThat(events.stream().map(TopicRecord::id).distinct()).hasSize(4);

@@ -74,11 +74,12 @@ class JsonRpcController {
         List<Object> args = params.get("args") instanceof List<?> a ? new ArrayList<>(a) : new ArrayList<>();
         String model = "object".equals(service) && args.size() > 3 && args.get(3) instanceof String s ? s : null;
         String modelMethod = "object".equals(service) && args.size() > 4 && args.get(4) instanceof String s ? s : null;
+        List<Long> recordIds = recordIds(args);
         long start = System.nanoTime();
 
         Optional<Fault> fault = faults.take(modelMethod != null ? modelMethod : method, model);
         if (fault.isPresent() && playBefore(fault.get(), response)) {
-            record(service, method, model, modelMethod, "fault " + fault.get().kind(), null, start);
+            record(service, method, model, modelMethod, recordIds, "fault " + fault.get().kind(), null, start);
             return;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -109,7 +110,17 @@ class JsonRpcController {
             sleep(fault.get());
         }
         plain(response, 200, "application/json; charset=utf-8", PythonJson.write(answer));
-        record(service, method, model, modelMethod, outcome, message, start);
+        record(service, method, model, modelMethod, recordIds, outcome, message, start);
+    }
+
+    /** {@code args[5][0]} of {@code execute_kw} when it is a list of ids (record methods), for the call log. */
+    private static List<Long> recordIds(List<Object> args) {
+        if (args.size() > 5 && args.get(5) instanceof List<?> methodArgs && !methodArgs.isEmpty()
+                && methodArgs.getFirst() instanceof List<?> first && !first.isEmpty()
+                && first.stream().allMatch(Number.class::isInstance)) {
+            return first.stream().map(n -> ((Number) n).longValue()).toList();
+        }
+        return List.of();
     }
 
     /** @return true when the fault answered the call itself */
@@ -184,10 +195,10 @@ class JsonRpcController {
         }
     }
 
-    private void record(String service, String method, String model, String modelMethod, String outcome,
-                        String message, long start) {
+    private void record(String service, String method, String model, String modelMethod, List<Long> recordIds,
+                        String outcome, String message, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.add(clock.instant(), service, method, model, modelMethod, outcome, message, millis);
+        log.add(clock.instant(), service, method, model, modelMethod, recordIds, outcome, message, millis);
         meters.counter("odoo.simulator.rpc.calls", "service", String.valueOf(service), "method",
                 String.valueOf(modelMethod != null ? modelMethod : method), "outcome", outcome).increment();
     }

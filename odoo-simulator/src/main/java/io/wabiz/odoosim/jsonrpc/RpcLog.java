@@ -11,8 +11,9 @@ public final class RpcLog {
     /**
      * @param outcome {@code result}, {@code none} (no result), an exception's {@code data.name}, or the fault played
      */
+    /** @param ids the record ids of a record method ({@code args[0]}), empty otherwise */
     public record Entry(long id, Instant at, String service, String method, String model, String modelMethod,
-                        String outcome, String message, long millis) {
+                        List<Long> ids, String outcome, String message, long millis) {
     }
 
     private final int size;
@@ -24,11 +25,18 @@ public final class RpcLog {
     }
 
     public synchronized void add(Instant at, String service, String method, String model, String modelMethod,
-                                 String outcome, String message, long millis) {
-        entries.addFirst(new Entry(++ids, at, service, method, model, modelMethod, outcome, message, millis));
+                                 List<Long> recordIds, String outcome, String message, long millis) {
+        entries.addFirst(new Entry(++ids, at, service, method, model, modelMethod, recordIds, outcome, message,
+                millis));
         while (entries.size() > size) {
             entries.removeLast();
         }
+    }
+
+    /** How many calls of {@code modelMethod} on {@code model} named record {@code id} (among those kept). */
+    public synchronized long count(String model, String modelMethod, long id) {
+        return entries.stream().filter(e -> model.equals(e.model()) && modelMethod.equals(e.modelMethod())
+                && e.ids().contains(id)).count();
     }
 
     public synchronized List<Entry> recent(int limit) {

@@ -52,10 +52,14 @@ public final class OdooServer {
      * @param lockConfirmed "Lock Confirmed Sales": a confirmed order is locked ({@code done} in 16)
      */
     public record Settings(OdooVersion version, String database, List<User> users, boolean whatsappFields,
-                           String settledState, boolean lockConfirmed) {
+                           String settledState, boolean lockConfirmed, int cooldownAfter) {
+
+        public Settings(OdooVersion version, String database, List<User> users, boolean whatsappFields,
+                        String settledState, boolean lockConfirmed) {
+            this(version, database, users, whatsappFields, settledState, lockConfirmed, 5);
+        }
     }
 
-    private static final int COOLDOWN_AFTER = 5;
     private static final Duration COOLDOWN = Duration.ofSeconds(60);
 
     private final Settings settings;
@@ -247,7 +251,11 @@ public final class OdooServer {
         }
     }
 
-    /** Odoo checks the password, then the API keys (non-interactive calls); failures count toward a cooldown. */
+    /**
+     * Odoo checks the password, then the API keys (non-interactive calls); failures count toward a cooldown, during
+     * which every attempt is refused without being counted ({@code base.login_cooldown_after} failures,
+     * {@code base.login_cooldown_duration} 60 s, O16 {@code res_users.py _assert_can_auth}).
+     */
     private boolean credentialsOk(User user, Object secret, String remoteAddress) {
         if (coolingDown(remoteAddress)) {
             return false;
@@ -265,7 +273,7 @@ public final class OdooServer {
 
     private boolean coolingDown(String remoteAddress) {
         Failures seen = failures.get(remoteAddress);
-        return seen != null && seen.count() >= COOLDOWN_AFTER
+        return seen != null && seen.count() >= settings.cooldownAfter()
                 && Duration.between(seen.last(), clock.instant()).compareTo(COOLDOWN) < 0;
     }
 

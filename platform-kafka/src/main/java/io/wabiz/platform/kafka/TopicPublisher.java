@@ -3,6 +3,7 @@ package io.wabiz.platform.kafka;
 import io.wabiz.events.TopicCatalogue;
 import io.wabiz.events.TopicRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,31 @@ public class TopicPublisher {
             throw new PublishFailedException(record, "refused: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailedException(record, "not acknowledged within " + timeout, e);
+        }
+    }
+
+    /**
+     * Publishes every record, then returns once the broker acknowledged them all: a batch leaves together (one
+     * round trip, not one per record), for callers that record the batch as done only when it is durable.
+     *
+     * @throws PublishFailedException for the first record refused or not acknowledged within {@code timeout} (the
+     *                                others may be stored: publish the same records again to be sure)
+     */
+    public void publishAllAndWait(List<? extends TopicRecord> records, Duration timeout) {
+        List<CompletableFuture<SendResult<String, TopicRecord>>> sends = records.stream().map(this::publish).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < sends.size(); i++) {
+            TopicRecord record = records.get(i);
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException(record, "interrupted while waiting for the broker", e);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException(record, "refused: " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailedException(record, "not acknowledged within " + timeout, e);
+            }
         }
     }
 }

@@ -1,0 +1,50 @@
+package io.wabiz.odoo.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wabiz.events.erp.ConfirmSalesOrder;
+import io.wabiz.events.erp.CustomerTap;
+import io.wabiz.odoo.ServiceTest;
+import io.wabiz.odoosim.faults.Fault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Odoo behind its proxy is down for a whole minute while customers tap Valider: every tap counts once it is back. */
+class OdooOutageTest extends ServiceTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("odoo.outage.seconds", 60));
+
+    @Test
+    void everyConfirmationTappedWhileOdooWasDownIsAppliedOnceWhenItIsBack() throws InterruptedException {
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(newQuotation(1 + i));
+        }
+        odoo().fault(new Fault(Fault.Kind.BAD_GATEWAY, null, null, null, null, List.of(), List.of()));
+        long end = System.nanoTime() + OUTAGE.toNanos();
+        for (int i = 0; i < orders.size(); i++) {
+            // taps spread over the outage
+            kafka.publish(new ConfirmSalesOrder("cmd-" + UUID.randomUUID(), Instant.now(), "sale.order/" + orders.get(i),
+                    null, new CustomerTap("100000000000001", "221770000001", "wamid.OUTAGE" + UUID.randomUUID()
+                    .toString().replace("-", ""), Instant.now())));
+            Thread.sleep(OUTAGE.dividedBy(orders.size()).toMillis());
+        }
+        await().atMost(OUTAGE).until(() -> System.nanoTime() >= end);
+        assertThat(orders).allSatisfy(order -> assertThat(readInOdoo("sale.order", order, "state").get("state"))
+                .as("nothing reached Odoo while it was down").isEqualTo("draft"));
+
+        odoo().clearFault();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> orders.stream().allMatch(order ->
+                "sale".equals(readInOdoo("sale.order", order, "state").get("state"))
+                        && Boolean.TRUE.equals(readInOdoo("sale.order", order, "x_whatsapp_validated")
+                        .get("x_whatsapp_validated"))));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> orders.stream()
+                .allMatch(order -> odoo().rpcLog().count("sale.order", "action_confirm", order) == 1));
+    }
+}
