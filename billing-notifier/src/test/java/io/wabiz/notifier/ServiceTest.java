@@ -9,6 +9,9 @@ import io.wabiz.events.erp.SalesOrderCreated;
 import io.wabiz.events.erp.SalesOrderState;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
 import io.wabiz.testsupport.KafkaTestClient;
+import io.wabiz.testsupport.TopicWatcher;
+import io.wabiz.events.outbound.SendMessage;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -101,6 +104,13 @@ public abstract class ServiceTest {
 
     protected static SalesOrderCreated created(SalesOrder order) {
         return new SalesOrderCreated(UUID.randomUUID().toString(), now(), order);
+    }
+
+    /** Waits until exactly {@code count} matching commands arrived and no other for {@code quiet}. */
+    protected static void assertStaysAt(TopicWatcher commands, Predicate<SendMessage> matching, int count,
+                                        Duration quiet) {
+        org.awaitility.Awaitility.await().during(quiet).atMost(quiet.plusSeconds(20))
+                .until(() -> commands.events(SendMessage.class).stream().filter(matching).count() == count);
     }
 
     /** A JSON answer of the API. */

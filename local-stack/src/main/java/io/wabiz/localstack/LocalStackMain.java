@@ -99,6 +99,8 @@ public final class LocalStackMain {
                 + "   (header Authorization: Bearer local-agent-token)", stack, StackService.CONVERSATION_SERVICE);
         line(out, "Scenarios admin API", stack.url(StackService.SCENARIO_ENGINE) + "/api/admin/scenarios"
                 + "   (header Authorization: Bearer local-admin-token)", stack, StackService.SCENARIO_ENGINE);
+        line(out, "Notifications (orders)", stack.url(StackService.BILLING_NOTIFIER) + "/api/notifications"
+                + "   (same tokens)", stack, StackService.BILLING_NOTIFIER);
         line(out, "Webhook (Meta -> ingress)", stack.url(StackService.WEBHOOK_INGRESS) + "/webhook", stack,
                 StackService.WEBHOOK_INGRESS);
         line(out, "Graph API (simulated)", stack.url(StackService.META_SIMULATOR) + "/v23.0/", stack,

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out notification plans exactly once per idempotency key: the decision is written to the log first (an
- * insert that fails on a known key), then the command is published and acknowledged before the triggering record
- * counts as processed. A crash between the two leaves the entry PENDING with its command: the redelivered record
- * republishes that same command, which the sender (idempotent on the key) sends at most once. A key already decided
- * is not planned again, whatever the plan says now.
+ * insert that fails on a known key), then the command is published, acknowledged and marked published before the
+ * triggering record counts as processed. A crash in between leaves the entry PENDING and unpublished with its
+ * command: the redelivered record republishes that same command, which the sender (idempotent on the key) sends at
+ * most once. A key already decided is not planned again, whatever the plan says now.
  */
 public class NotificationDispatcher {
 
@@ -95,7 +95,8 @@ public class NotificationDispatcher {
                     && !(plan instanceof NotificationPlan.WaitForPartner)) {
                 result = notifications.decideWaiting(entryFor(plan, now)) ? firstDecision(plan, publications)
                         : Result.DUPLICATE;
-            } else if (known.state() == NotificationState.PENDING && known.commandJson() != null) {
+            } else if (known.state() == NotificationState.PENDING && known.publishedAt() == null
+                    && known.commandJson() != null) {
                 publications.add(new Publication(plan, EventJson.fromJson(known.commandJson(), SendMessage.class)));
                 result = Result.REPUBLISHED;
             } else {
@@ -137,10 +138,11 @@ public class NotificationDispatcher {
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(publications.size());
         for (Publication publication : publications) {
-            acks.add(publisher.publish(publication.command()));
+            acks.add(publish(publication.command()));
         }
         await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), publishTimeout);
         Instant acknowledged = clock.instant();
+        notifications.published(publications.stream().map(p -> p.plan().key().toString()).toList(), acknowledged);
         for (Publication publication : publications) {
             NotificationPlan.Context context = publication.plan().context();
             if (context.receivedAt() != null) {
@@ -157,9 +159,18 @@ public class NotificationDispatcher {
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(records.size());
         for (TopicRecord record : records) {
-            acks.add(publisher.publish(record));
+            acks.add(publish(record));
         }
         await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), publishTimeout);
+    }
+
+    /** A producer that fails at once (no metadata, buffer full) fails like one that never acknowledges. */
+    private CompletableFuture<?> publish(TopicRecord record) {
+        try {
+            return publisher.publish(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static void await(CompletableFuture<?> all, Duration timeout) {
@@ -186,7 +197,7 @@ public class NotificationDispatcher {
                 c.companyId(), state, state.rank(), plan instanceof NotificationPlan.Skip skip ? skip.reason() : null,
                 command == null ? null : command.businessPhoneNumberId(),
                 command == null ? null : command.recipientWaId(), command == null ? null : command.id(),
-                command == null ? null : EventJson.toJson(command), null, null, null, c.triggeredBy(), c.factAt(), now,
+                command == null ? null : EventJson.toJson(command), null, null, null, null, c.triggeredBy(), c.factAt(), now,
                 now, null, null, null, null, null, null, c.resendOf(), c.requestedBy());
     }
 

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * outcome at the sender and at Meta.
  *
  * @param commandJson     the {@code SendMessage} as published, for a republish after a crash
+ * @param publishedAt     when Kafka acknowledged the command; a PENDING entry without it is republished
  * @param triggeredBy     the id of the ERP event or request that caused it
  * @param factAt          when the ERP fact happened (the event's {@code occurredAt})
  * @param erpToldAt       when {@code NotificationRecorded} was published for it
@@ -23,7 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record NotificationEntry(@Id String key, NotificationKind kind, ErpDocumentType documentType, String documentId,
                                 String partnerId, String companyId, NotificationState state, int stateRank,
                                 SkipReason skipReason, String businessPhoneNumberId, String recipientWaId,
-                                String commandId, String commandJson, String wamid, SendForm form, Failure failure,
+                                String commandId, String commandJson, Instant publishedAt, String wamid,
+                                SendForm form, Failure failure,
                                 String triggeredBy, Instant factAt, Instant createdAt, Instant updatedAt,
                                 Instant acceptedAt, Instant sentAt, Instant deliveredAt, Instant readAt,
                                 Instant failedAt, Instant erpToldAt, String resendOf, String requestedBy) {

@@ -115,6 +115,14 @@ public class NotificationLog {
                 .is(NotificationState.WAITING_FOR_PARTNER)), update, NotificationEntry.class).getModifiedCount() > 0;
     }
 
+    /** Kafka acknowledged the commands of these keys. */
+    public void published(Collection<String> keys, Instant at) {
+        if (!keys.isEmpty()) {
+            mongo.updateMulti(query(where("_id").in(keys).and("publishedAt").exists(false)),
+                    new Update().set("publishedAt", at), NotificationEntry.class);
+        }
+    }
+
     public List<NotificationEntry> waitingFor(String partnerId) {
         return mongo.find(query(where("partnerId").is(partnerId).and("state")
                 .is(NotificationState.WAITING_FOR_PARTNER)), NotificationEntry.class);

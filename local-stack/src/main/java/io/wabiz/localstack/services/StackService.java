@@ -47,7 +47,13 @@ public enum StackService {
             "SPRING_PROFILES_ACTIVE", "local",
             "CONSOLE_SERVICES_CONVERSATIONS", wiring.url(StackService.CONVERSATION_SERVICE),
             "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER),
-            "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE)));
+            "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE))),
+
+    /** Static tokens and the local business number come from its {@code local} profile. */
+    BILLING_NOTIFIER("billing-notifier", 8084, true, wiring -> Map.of(
+            "SPRING_MONGODB_URI", wiring.mongoUri("billing-notifier"),
+            "SPRING_PROFILES_ACTIVE", "local",
+            "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID));
 
     private final String module;
     private final int defaultPort;

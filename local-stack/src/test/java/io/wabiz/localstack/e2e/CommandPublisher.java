@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes send commands on the platform's topic the way the automations (scenario engine, billing
- * notifier) do: interactive messages and proactive notifications with a fallback template.
+ * notifier) do: interactive messages and proactive notifications with a fallback template; and any other
+ * record, as the ERP publishes its events.
  */
 final class CommandPublisher implements AutoCloseable {
 
@@ -44,6 +45,16 @@ final class CommandPublisher implements AutoCloseable {
             throw new IllegalStateException("cannot publish the send command", e);
         }
         return command.idempotencyKey();
+    }
+
+    /** Publishes any platform record on the topic the catalogue names for it (the ERP's events, say). */
+    void publish(TopicRecord record) {
+        try {
+            producer.send(new ProducerRecord<>(TopicCatalogue.carrying(record.getClass()).topic(), record.key(), record))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + record.getClass().getSimpleName(), e);
+        }
     }
 
     @Override
