@@ -1,23 +1,17 @@
 package io.wabiz.notifier;
 
-import io.wabiz.events.EventJson;
 import io.wabiz.events.erp.DocumentLine;
 import io.wabiz.events.erp.OptInState;
 import io.wabiz.events.erp.PartnerUpserted;
 import io.wabiz.events.erp.SalesOrder;
 import io.wabiz.events.erp.SalesOrderCreated;
 import io.wabiz.events.erp.SalesOrderState;
+import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
 import io.wabiz.testsupport.KafkaTestClient;
+import io.wabiz.testsupport.TestHttp;
 import io.wabiz.testsupport.TopicWatcher;
-import io.wabiz.events.outbound.SendMessage;
-import java.util.function.Predicate;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +42,6 @@ public abstract class ServiceTest {
     public static final String VIEWER = "test-viewer-token";
 
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected static KafkaTestClient kafka;
 
@@ -117,6 +111,8 @@ public abstract class ServiceTest {
     public record Answer(int status, JsonNode body) {
     }
 
+    private final TestHttp http = new TestHttp(() -> port);
+
     protected Answer get(String path, String token) {
         return call("GET", path, token, null, Map.of());
     }
@@ -126,40 +122,15 @@ public abstract class ServiceTest {
     }
 
     protected Answer call(String method, String path, String token, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        Map<String, String> all = new java.util.HashMap<>(headers);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            all.put("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::setHeader);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            return new Answer(response.statusCode(), !isJson || body == null || body.isBlank() ? null
-                    : EventJson.mapper().readTree(body));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TestHttp.Answer answer = http.json(method, path, json, all);
+        return new Answer(answer.status(), answer.body());
     }
 
     protected String metrics() {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.get("/actuator/prometheus").body();
     }
 }

@@ -133,8 +133,8 @@ public class NotificationLog {
      * unless a status already moved it further. Returns the entry after the update; empty for keys not in the log.
      */
     public Optional<NotificationEntry> accepted(String key, String wamid, SendForm form, Instant at) {
-        Query sendNotYetAccepted = query(where("_id").is(key).and("stateRank").lt(NotificationState.ACCEPTED.rank())
-                .and("state").is(NotificationState.PENDING));
+        Query sendNotYetAccepted = query(where("_id").is(key).and("state")
+                .in(NotificationState.PENDING, NotificationState.OUTCOME_UNKNOWN));
         mongo.updateFirst(sendNotYetAccepted, new Update().set("state", NotificationState.ACCEPTED)
                 .set("stateRank", NotificationState.ACCEPTED.rank()).set("updatedAt", at), NotificationEntry.class);
         Query known = query(where("_id").is(key).and("wamid").exists(false));
@@ -148,6 +148,20 @@ public class NotificationLog {
         Query pending = query(where("_id").is(key).and("state").is(NotificationState.PENDING));
         return Optional.ofNullable(mongo.findAndModify(pending, new Update().set("state", NotificationState.FAILED)
                         .set("stateRank", NotificationState.FAILED.rank()).set("failure", failure).set("failedAt", at)
+                        .set("updatedAt", at), FindAndModifyOptions.options().returnNew(true),
+                NotificationEntry.class));
+    }
+
+    /**
+     * The sender does not know whether Meta got the message: OUTCOME_UNKNOWN with what to do, until a status or a
+     * late acceptance settles it. {@code unresolved} (the sender gave up waiting) only updates the advice.
+     */
+    public Optional<NotificationEntry> outcomeUnknown(String key, NotificationEntry.Failure failure, Instant at) {
+        Query pendingOrUnknown = query(where("_id").is(key).and("state")
+                .in(NotificationState.PENDING, NotificationState.OUTCOME_UNKNOWN));
+        return Optional.ofNullable(mongo.findAndModify(pendingOrUnknown, new Update()
+                        .set("state", NotificationState.OUTCOME_UNKNOWN)
+                        .set("stateRank", NotificationState.OUTCOME_UNKNOWN.rank()).set("failure", failure)
                         .set("updatedAt", at), FindAndModifyOptions.options().returnNew(true),
                 NotificationEntry.class));
     }
@@ -176,7 +190,8 @@ public class NotificationLog {
                         where("state").in(sendStates()))),
                 new Update().set(timeField, at).set("updatedAt", at), NotificationEntry.class);
         Criteria movesForward = status == NotificationState.FAILED
-                ? where("state").in(NotificationState.PENDING, NotificationState.ACCEPTED, NotificationState.SENT)
+                ? where("state").in(NotificationState.PENDING, NotificationState.OUTCOME_UNKNOWN,
+                        NotificationState.ACCEPTED, NotificationState.SENT)
                 : where("stateRank").lt(status.rank()).and("state").in(sendStates());
         Update update = new Update().set("state", status).set("stateRank", status.rank());
         if (failure != null) {
@@ -187,8 +202,8 @@ public class NotificationLog {
     }
 
     private static List<NotificationState> sendStates() {
-        return List.of(NotificationState.PENDING, NotificationState.ACCEPTED, NotificationState.SENT,
-                NotificationState.DELIVERED, NotificationState.READ);
+        return List.of(NotificationState.PENDING, NotificationState.OUTCOME_UNKNOWN, NotificationState.ACCEPTED,
+                NotificationState.SENT, NotificationState.DELIVERED, NotificationState.READ);
     }
 
     /** A document's notifications, oldest first. */

@@ -4,6 +4,7 @@ import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.erp.NotificationRecorded;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.MetaError;
@@ -36,6 +37,9 @@ public class NotificationOutcomes {
     private static final java.util.Set<NotificationState> REACHED_META = java.util.EnumSet.of(
             NotificationState.ACCEPTED, NotificationState.SENT, NotificationState.DELIVERED, NotificationState.READ);
 
+    /** The outbound-sender's title for a call cut off after its request was written (code 0, not retryable). */
+    static final String SENDER_OUTCOME_UNKNOWN = "Outcome unknown";
+
     private final NotificationLog notifications;
     private final NotificationDispatcher dispatcher;
     private final NotificationMetrics metrics;
@@ -58,8 +62,9 @@ public class NotificationOutcomes {
                 switch (readable(record)) {
                     case MessageAccepted accepted -> accepted(accepted);
                     case MessageRejected rejected -> rejected(rejected);
-                    default -> throw new NonRetryableException("unexpected " + record.value().getClass().getSimpleName()
-                            + " on " + record.topic());
+                    case MessageOutcomeUnresolved unresolved -> unresolved(unresolved);
+                    default -> log.debug("Ignoring {} on {}", record.value().getClass().getSimpleName(),
+                            record.topic()); // another consumer's record: nothing of the notifier's
                 }
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
@@ -117,11 +122,32 @@ public class NotificationOutcomes {
         NotificationEntry.Failure failure = new NotificationEntry.Failure(rejected.errorCode(),
                 MetaErrorHelp.title(rejected.errorCode(), rejected.errorTitle()), rejected.reason(), help,
                 rejected.retryable());
+        if (rejected.errorCode() == 0 && SENDER_OUTCOME_UNKNOWN.equalsIgnoreCase(rejected.errorTitle())) {
+            notifications.outcomeUnknown(rejected.idempotencyKey(), failure, rejected.occurredAt() != null
+                    ? rejected.occurredAt() : clock.instant()).ifPresent(entry -> {
+                metrics.outcome(entry.kind(), "outcome_unknown");
+                log.warn("Notification {}: the sender does not know whether Meta got it - {}", entry.key(), help);
+            });
+            return;
+        }
         notifications.rejected(rejected.idempotencyKey(), failure,
                 rejected.occurredAt() != null ? rejected.occurredAt() : clock.instant()).ifPresent(entry -> {
             metrics.outcome(entry.kind(), "rejected");
             log.warn("Notification {} rejected: {} {} - {}", entry.key(), failure.code(), failure.title(), help);
         });
+    }
+
+    /** The sender gave up waiting for a status: the notification stays OUTCOME_UNKNOWN, with the sender's advice. */
+    void unresolved(MessageOutcomeUnresolved unresolved) {
+        if (!IdempotencyKey.isNotificationKey(unresolved.idempotencyKey())) {
+            return;
+        }
+        NotificationEntry.Failure failure = new NotificationEntry.Failure(0, "Outcome unresolved",
+                unresolved.reason(), unresolved.helpText() != null ? unresolved.helpText()
+                : "Check the customer's chat; an admin may send it again (resend) if it did not arrive.", false);
+        notifications.outcomeUnknown(unresolved.idempotencyKey(), failure, unresolved.occurredAt() != null
+                ? unresolved.occurredAt() : clock.instant()).ifPresent(entry -> metrics.outcome(entry.kind(),
+                "outcome_unresolved"));
     }
 
     void status(MessageStatusChanged status) {

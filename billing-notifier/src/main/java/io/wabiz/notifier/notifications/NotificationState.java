@@ -9,6 +9,11 @@ public enum NotificationState {
     SKIPPED(10),
     /** The command is published; the sender has not answered yet. */
     PENDING(1),
+    /**
+     * The sender's call to Meta was cut off after the request was written: the message may or may not have gone
+     * out. A status from Meta settles it (then ACCEPTED); nothing is resent by itself.
+     */
+    OUTCOME_UNKNOWN(1),
     /** Meta accepted the message (it has a wamid): the ERP has been told. */
     ACCEPTED(2),
     SENT(3),

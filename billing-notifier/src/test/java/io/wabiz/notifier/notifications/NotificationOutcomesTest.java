@@ -100,6 +100,28 @@ class NotificationOutcomesTest extends ServiceTest {
     }
 
     @Test
+    void anUnknownOutcomeWaitsForMetaAndTheErpIsToldOnceAStatusSettlesIt() {
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS);
+             TopicWatcher erp = kafka.watch(Topics.ERP_NOTIFICATIONS)) {
+            SendMessage command = orderCommand(commands);
+            kafka.publish(new MessageRejected(UUID.randomUUID().toString(), Instant.now(), command.id(),
+                    command.idempotencyKey(), command.businessPhoneNumberId(), command.recipientWaId(), 0,
+                    "Outcome unknown", "connection reset after the request was written",
+                    "Outcome unknown - check the conversation before resending", false, command.content(),
+                    command.correlation()));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    notification(command.idempotencyKey()).get("state").asString()).isEqualTo("OUTCOME_UNKNOWN"));
+            erp.assertNothingFor(Duration.ofMillis(500));
+
+            kafka.publish(accepted(command, "wamid.SETTLED" + command.correlation().documentId()));
+            NotificationRecorded recorded = erp.awaitEvent(NotificationRecorded.class,
+                    r -> r.documentId().equals(command.correlation().documentId()));
+            assertThat(recorded.wamid()).startsWith("wamid.SETTLED");
+            assertThat(notification(command.idempotencyKey()).get("state").asString()).isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
     void statusesOnlyMoveForwardAndAFailedDeliveryCarriesTheHelp() {
         try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
             SendMessage read = orderCommand(commands);

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wabiz.events.Immutables;
+import io.wabiz.events.outbound.TemplatePlaceholders;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +34,6 @@ public record TemplateDefinition(String name, String language, String category, 
     public static final int MAX_QUICK_REPLIES = 10;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]*)}}");
     private static final Set<String> CATEGORIES = Set.of("UTILITY", "MARKETING", "AUTHENTICATION");
 
     public TemplateDefinition {
@@ -196,16 +194,8 @@ public record TemplateDefinition(String name, String language, String category, 
         return examples instanceof List<?> list ? list : null;
     }
 
-    /** The distinct variable names of a text, in order of first appearance. */
+    /** The distinct variable names of a text, in order of first appearance, as Meta counts them. */
     static List<String> placeholders(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            seen.add(matcher.group(1).strip());
-        }
-        return List.copyOf(seen);
+        return List.copyOf(TemplatePlaceholders.names(text));
     }
 }
