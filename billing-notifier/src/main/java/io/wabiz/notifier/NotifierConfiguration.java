@@ -22,6 +22,7 @@ import io.wabiz.notifier.orders.OrderRequests;
 import io.wabiz.notifier.partners.PartnerArrivals;
 import io.wabiz.notifier.partners.PartnerListener;
 import io.wabiz.notifier.partners.PartnerProjection;
+import io.wabiz.notifier.partners.WaitingNotifications;
 import io.wabiz.platform.kafka.TopicPublisher;
 import io.wabiz.platform.security.StaffApiSecurity;
 import io.wabiz.platform.security.StaffRoles;
@@ -135,9 +136,14 @@ public class NotifierConfiguration {
     }
 
     @Bean
-    PartnerListener partnerListener(PartnerProjection partners, NotificationLog log,
-                                    NotificationDispatcher dispatcher, List<PartnerArrivals> flows) {
-        return new PartnerListener(partners, log, dispatcher, flows);
+    WaitingNotifications waitingNotifications(PartnerProjection partners, NotificationLog log,
+                                              NotificationDispatcher dispatcher, List<PartnerArrivals> flows) {
+        return new WaitingNotifications(partners, log, dispatcher, flows);
+    }
+
+    @Bean
+    PartnerListener partnerListener(PartnerProjection partners, WaitingNotifications waiting) {
+        return new PartnerListener(partners, waiting);
     }
 
     @Bean
@@ -163,8 +169,8 @@ public class NotifierConfiguration {
 
     @Bean
     OrderListener orderListener(OrderProjection orders, PartnerProjection partners, OrderNotifications notifications,
-                                NotificationDispatcher dispatcher) {
-        return new OrderListener(orders, partners, notifications, dispatcher);
+                                NotificationDispatcher dispatcher, WaitingNotifications waiting) {
+        return new OrderListener(orders, partners, notifications, dispatcher, waiting);
     }
 
     @Bean

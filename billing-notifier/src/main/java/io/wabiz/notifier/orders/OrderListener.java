@@ -14,6 +14,7 @@ import io.wabiz.notification.partners.PartnerContact;
 import io.wabiz.notifier.notifications.NotificationDispatcher;
 import io.wabiz.notifier.notifications.NotificationPlan;
 import io.wabiz.notifier.partners.PartnerProjection;
+import io.wabiz.notifier.partners.WaitingNotifications;
 import io.wabiz.platform.kafka.NonRetryableException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,13 +45,15 @@ public class OrderListener {
     private final PartnerProjection partners;
     private final OrderNotifications notifications;
     private final NotificationDispatcher dispatcher;
+    private final WaitingNotifications waiting;
 
     public OrderListener(OrderProjection orders, PartnerProjection partners, OrderNotifications notifications,
-                         NotificationDispatcher dispatcher) {
+                         NotificationDispatcher dispatcher, WaitingNotifications waiting) {
         this.orders = orders;
         this.partners = partners;
         this.notifications = notifications;
         this.dispatcher = dispatcher;
+        this.waiting = waiting;
     }
 
     @KafkaListener(id = "notifier-orders", idIsGroup = false, topics = Topics.ERP_SALES_ORDERS, batch = "true",
@@ -87,9 +90,9 @@ public class OrderListener {
         OrderDocument doc = orders.find(request.documentId()).orElse(null);
         PartnerContact partner = doc == null || !doc.knowsOrder() ? null
                 : partners.find(doc.order().partnerId()).orElse(null);
-        dispatcher.execute(notifications.details(doc, partner, request.id(), request.occurredAt(),
+        execute(List.of(notifications.details(doc, partner, request.id(), request.occurredAt(),
                 Instant.ofEpochMilli(record.timestamp()), OrderNotifications.detailsKey(request),
-                request.businessPhoneNumberId(), request.customerWaId(), request.requestedByWamid(), null));
+                request.businessPhoneNumberId(), request.customerWaId(), request.requestedByWamid(), null)));
     }
 
     private void process(List<ConsumerRecord<String, TopicRecord>> records, boolean orderTopic) {
@@ -158,7 +161,19 @@ public class OrderListener {
                         OrderNotifications.confirmationKey(doc), null, null).ifPresent(plans::add);
             }
         }
-        dispatcher.executeAll(plans);
+        execute(plans);
+    }
+
+    /** Carries the plans out; those that wait look for their partner once more, as it may have just arrived. */
+    private void execute(List<NotificationPlan> plans) {
+        Map<String, NotificationDispatcher.Result> results = dispatcher.executeAll(plans);
+        Set<String> waitingFor = new HashSet<>();
+        for (NotificationPlan plan : plans) {
+            if (results.get(plan.key().toString()) == NotificationDispatcher.Result.WAITING) {
+                waitingFor.add(plan.context().partnerId());
+            }
+        }
+        waiting.decideFor(waitingFor);
     }
 
     private static boolean isOrderRecord(TopicRecord value) {
