@@ -71,8 +71,9 @@ public final class ScenariosBench {
         int burst = Integer.getInteger("bench.burstTaps", 60_000);
         int steady = rate * steadySeconds;
         int orders = warmUp + steady + burst;
-        System.out.printf("scenario-engine benchmark (machine: %d cores, shared with other work)%n",
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("scenario-engine benchmark (machine: %d cores, shared with other work; load average %.1f)%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         String kafka = SharedKafkaBroker.bootstrapServers();
         String mongoUri = SharedMongoServer.connectionString("scenario-engine");
         int port = freePort();
@@ -99,7 +100,7 @@ public final class ScenariosBench {
                     (System.nanoTime() - seedStart) / 1e9);
 
             // 0. warm-up, not measured: the same taps, as fast as they go
-            runBurst(producer, results, 0, warmUp, "warm-up");
+            runBurst(producer, results, service, 0, warmUp, "warm-up");
 
             // 1. steady rate: one tap every 1/rate s, each its own customer and order
             long serviceCpu0 = cpuNanos(service);
@@ -122,14 +123,16 @@ public final class ScenariosBench {
             System.out.printf("   tap -> ERP command and reply on Kafka: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
                             + "max %.1f ms   (anchor: p99 < 20 ms)%n", pct(latencies, 50), pct(latencies, 99),
                     pct(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
-            System.out.printf("   CPU: service %.1f s, broker + MongoDB + this benchmark %.1f s over %.1f s%n",
-                    (cpuNanos(service) - serviceCpu0) / 1e9, (benchCpuNanos() - benchCpu0) / 1e9, seconds);
+            System.out.printf("   CPU: service %.1f s, broker + MongoDB + this benchmark %.1f s over %.1f s; load average"
+                            + " %.1f%n",
+                    (cpuNanos(service) - serviceCpu0) / 1e9, (benchCpuNanos() - benchCpu0) / 1e9, seconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             String metrics = body(http, port, "/actuator/prometheus");
             System.out.printf("   the engine's own scenario_tap_to_command_seconds{kind=erp}: %s%n",
                     engineQuantiles(metrics));
 
             // 2. burst: taps published faster than the engine takes them; taps/s from first tap to last result
-            runBurst(producer, results, warmUp + steady, burst, "2. burst");
+            runBurst(producer, results, service, warmUp + steady, burst, "2. burst");
             metrics = body(http, port, "/actuator/prometheus");
             System.out.printf("   dead letters: %s, duplicates: %s%n", sum(metrics, "platform_kafka_dead_letters_total"),
                     sum(metrics, "scenario_tap_duplicates_total"));
@@ -140,8 +143,10 @@ public final class ScenariosBench {
         System.exit(0);
     }
 
-    private static void runBurst(KafkaProducer<String, TopicRecord> producer, Results results, int from, int count,
-                                 String label) throws InterruptedException {
+    private static void runBurst(KafkaProducer<String, TopicRecord> producer, Results results, Process service,
+                                 int from, int count, String label) throws InterruptedException {
+        long serviceCpu0 = cpuNanos(service);
+        long benchCpu0 = benchCpuNanos();
         long start = System.nanoTime();
         for (int i = from; i < from + count; i++) {
             publishTap(producer, results, i);
@@ -153,6 +158,11 @@ public final class ScenariosBench {
         System.out.printf("%n%s: %,d taps published in %.1f s, all ERP commands and replies on Kafka after %.1f s:"
                         + " %,.0f taps/s   (anchor: >= 3,000 taps/s)%n", label, count, published, seconds,
                 count / seconds);
+        double serviceCpu = (cpuNanos(service) - serviceCpu0) / 1e9;
+        double benchCpu = (benchCpuNanos() - benchCpu0) / 1e9;
+        System.out.printf("   CPU: service %.1f s (%.0f us a tap), broker + MongoDB + this benchmark %.1f s (%.0f us a"
+                        + " tap): the two cores would carry %,.0f taps/s if nothing else ran on them%n", serviceCpu,
+                serviceCpu / count * 1e6, benchCpu, benchCpu / count * 1e6, 2 * count / (serviceCpu + benchCpu));
     }
 
     private static void publishTap(KafkaProducer<String, TopicRecord> producer, Results results, int i) {
