@@ -13,14 +13,17 @@ import io.wabiz.conversations.optout.OptOutKeywords;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.conversations.partners.PartnerListener;
-import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.conversations.send.StaffSender;
 import io.wabiz.conversations.templates.TemplateCatalogue;
 import io.wabiz.conversations.templates.TemplateListener;
+import io.wabiz.conversations.web.RequestBodyLimit;
+import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Clock;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -102,6 +105,16 @@ public class ConversationsConfiguration {
     @Bean
     TemplateListener templateListener(TemplateCatalogue catalogue) {
         return new TemplateListener(catalogue);
+    }
+
+    /** The staff API's body cap, before Spring Security and MVC read anything. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ConversationsProperties properties) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxRequestBodySize()));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package io.wabiz.conversations;
 
-import java.time.Duration;
-import java.util.List;
 import io.wabiz.platform.security.StaffSecuritySettings;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything the conversation service can be told, under {@code conversations.*}.
@@ -17,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param optOut                     the keywords customers write to stop or resume non-essential messages
  * @param paging                     page sizes of the staff API
  * @param security                   static bearer tokens (local stack) and JWT claim names
+ * @param businessPhoneNumberIds     the business numbers staff may send from, besides the default one; a send
+ *                                   naming another is refused (422 UNKNOWN_BUSINESS_NUMBER)
+ * @param maxRequestBodySize         larger staff API request bodies are refused with 413 before being read
  */
 @ConfigurationProperties("conversations")
 public record ConversationsProperties(@DefaultValue("SN") String defaultCountry,
@@ -26,7 +32,19 @@ public record ConversationsProperties(@DefaultValue("SN") String defaultCountry,
                                       @DefaultValue("2") int listenerConcurrency,
                                       @DefaultValue OptOut optOut,
                                       @DefaultValue Paging paging,
-                                      @DefaultValue StaffSecuritySettings security) {
+                                      @DefaultValue StaffSecuritySettings security,
+                                      @DefaultValue List<String> businessPhoneNumberIds,
+                                      @DefaultValue("64KB") DataSize maxRequestBodySize) {
+
+    /** The business numbers staff may send from: the configured ones and the default one. */
+    public Set<String> knownBusinessNumbers() {
+        Set<String> known = new LinkedHashSet<>();
+        if (defaultBusinessPhoneNumberId != null && !defaultBusinessPhoneNumberId.isBlank()) {
+            known.add(defaultBusinessPhoneNumberId);
+        }
+        businessPhoneNumberIds.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).forEach(known::add);
+        return known;
+    }
 
     /**
      * @param stopKeywords  a whole message equal to one of these (case and accents ignored) opts the customer out

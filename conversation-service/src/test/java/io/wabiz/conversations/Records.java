@@ -4,9 +4,11 @@ import io.wabiz.events.erp.OptInState;
 import io.wabiz.events.erp.PartnerUpserted;
 import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendForm;
+import io.wabiz.events.outbound.TemplateSynced;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
@@ -52,6 +54,24 @@ public final class Records {
                 new Correlation(null, null, null, Correlation.Origin.AUTOMATION, "reminder-scheduler"));
     }
 
+    /** The sender's "outcome unknown": its call was cut off after the request was written. */
+    public static MessageRejected outcomeUnknown(String waId, String idempotencyKey, String commandId,
+                                                 OutboundContent content, Instant at) {
+        return new MessageRejected(UUID.randomUUID().toString(), at, commandId, idempotencyKey,
+                ServiceTest.BUSINESS_NUMBER, waId, 0, "Outcome unknown", "the call to Meta was cut off after the "
+                + "request was written", "Check the conversation before resending", false, content,
+                new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent"));
+    }
+
+    /** The sender gave up waiting for a status that would settle an unknown outcome. */
+    public static MessageOutcomeUnresolved unresolved(String waId, String idempotencyKey, String commandId,
+                                                      OutboundContent content, Instant unknownSince, Instant at) {
+        return new MessageOutcomeUnresolved(UUID.randomUUID().toString(), at, commandId, idempotencyKey,
+                ServiceTest.BUSINESS_NUMBER, waId, unknownSince, "no status webhook within 10m",
+                "The message may or may not have reached the customer: ask them, resend under a new key if needed",
+                content, new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent"));
+    }
+
     public static MessageStatusChanged status(String waId, String wamid, DeliveryStatus status, Instant at,
                                               MetaError... errors) {
         return new MessageStatusChanged(UUID.randomUUID().toString(), at.plusMillis(100), ServiceTest.BUSINESS_NUMBER,
@@ -62,5 +82,18 @@ public final class Records {
     public static PartnerUpserted partner(String partnerId, String name, Instant at, String... phones) {
         return new PartnerUpserted(UUID.randomUUID().toString(), at, partnerId, name, "Diop SARL", List.of(phones),
                 null, "fr_FR", "SN", OptInState.OPTED_IN, true);
+    }
+
+    /** A partner the ERP marked inactive (archived). */
+    public static PartnerUpserted inactivePartner(String partnerId, String name, Instant at, String... phones) {
+        return new PartnerUpserted(UUID.randomUUID().toString(), at, partnerId, name, "Diop SARL", List.of(phones),
+                null, "fr_FR", "SN", OptInState.OPTED_IN, false);
+    }
+
+    /** A template as the sender syncs it from Meta, with the given body text ({{1}}, {{2}}...). */
+    public static TemplateSynced template(String name, String language, String status, String body) {
+        return new TemplateSynced(UUID.randomUUID().toString(), Instant.now(), "200000000000001", "tpl-" + name, name,
+                language, "UTILITY", status, "REJECTED".equals(status) ? "INVALID_FORMAT" : null,
+                List.of(new TemplateSynced.Component("BODY", null, body, List.of())));
     }
 }

@@ -51,12 +51,13 @@ class Recipients {
     }
 
     private Recipient of(boolean partnerKnown, String waId, PartnerDocument partner, String phoneNumberId) {
+        boolean active = partner == null || partner.active();
         if (waId == null) {
-            return new Recipient(partnerKnown, null, false, false, null);
+            return new Recipient(partnerKnown, null, false, false, null, active);
         }
         ContactDocument contact = contacts.of(waId);
         boolean erpOptedOut = partner != null && partner.whatsappOptIn() == OptInState.OPTED_OUT;
         return new Recipient(partnerKnown, waId, contact.optedOut() || erpOptedOut, contact.marketingOptOut(),
-                history.windowOpenUntil(ConversationKey.of(phoneNumberId, waId)).orElse(null));
+                history.windowOpenUntil(ConversationKey.of(phoneNumberId, waId)).orElse(null), active);
     }
 }

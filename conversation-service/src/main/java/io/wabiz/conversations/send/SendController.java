@@ -86,7 +86,24 @@ public class SendController {
                 body.setProperty("reason", unreachable.refusal().name());
                 yield body;
             }
-            case SendRefused.KeyReused reused -> problem(HttpStatus.CONFLICT, "Idempotency key reused", reused);
+            case SendRefused.KeyReused reused -> {
+                ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused", reused);
+                body.setProperty("conflicts", reused.conflicts());
+                yield body;
+            }
+            case SendRefused.UnknownBusinessNumber unknown -> {
+                ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown business number", unknown);
+                body.setProperty("reason", "UNKNOWN_BUSINESS_NUMBER");
+                yield body;
+            }
+            case SendRefused.TemplateRefused template -> {
+                ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Template cannot be sent", template);
+                body.setProperty("reason", template.reason().name());
+                if (template.templateStatus() != null) {
+                    body.setProperty("templateStatus", template.templateStatus());
+                }
+                yield body;
+            }
             case SendRefused.NotQueued notQueued -> problem(HttpStatus.SERVICE_UNAVAILABLE, "Message not sent", notQueued);
         };
         return ResponseEntity.status(problem.getStatus()).body(problem);

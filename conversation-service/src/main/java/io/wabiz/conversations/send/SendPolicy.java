@@ -14,6 +14,7 @@ public final class SendPolicy {
     /** Why a customer cannot be reached by a staff send. */
     public enum Refusal {
         UNKNOWN_PARTNER("no such ERP partner"),
+        INACTIVE_PARTNER("the partner is marked inactive in the ERP"),
         NO_PHONE("the partner has no valid phone number"),
         OPTED_OUT("the customer asked to receive no more messages"),
         MARKETING_OPTED_OUT("the customer stopped marketing messages (WhatsApp error 131050)"),
@@ -35,9 +36,16 @@ public final class SendPolicy {
      *
      * @param waId            null when the partner has no usable phone
      * @param windowOpenUntil null when the customer never wrote
+     * @param active          false for a partner the ERP marked inactive (a number typed by staff is active)
      */
     public record Recipient(boolean partnerKnown, String waId, boolean optedOut, boolean marketingOptOut,
-                            Instant windowOpenUntil) {
+                            Instant windowOpenUntil, boolean active) {
+
+        /** An active recipient. */
+        public Recipient(boolean partnerKnown, String waId, boolean optedOut, boolean marketingOptOut,
+                         Instant windowOpenUntil) {
+            this(partnerKnown, waId, optedOut, marketingOptOut, windowOpenUntil, true);
+        }
     }
 
     private SendPolicy() {
@@ -52,6 +60,9 @@ public final class SendPolicy {
                                             Predicate<OutboundContent.Template> marketingTemplate, Instant now) {
         if (!recipient.partnerKnown()) {
             return Optional.of(Refusal.UNKNOWN_PARTNER);
+        }
+        if (!recipient.active()) {
+            return Optional.of(Refusal.INACTIVE_PARTNER);
         }
         if (recipient.waId() == null) {
             return Optional.of(Refusal.NO_PHONE);

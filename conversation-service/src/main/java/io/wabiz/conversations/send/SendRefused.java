@@ -1,6 +1,8 @@
 package io.wabiz.conversations.send;
 
 import io.wabiz.conversations.send.SendPolicy.Refusal;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Why a staff send was not queued, in the API's own terms. No HTTP here: {@link SendController} turns each
@@ -48,10 +50,52 @@ public abstract sealed class SendRefused extends RuntimeException {
         }
     }
 
-    /** The Idempotency-Key already stands for another request. */
+    /** The Idempotency-Key already stands for another request; {@code conflicts} names what differs. */
     public static final class KeyReused extends SendRefused {
-        public KeyReused() {
-            super("the Idempotency-Key was already used for a different request");
+
+        private final List<String> conflicts;
+
+        public KeyReused(List<String> conflicts) {
+            super("the Idempotency-Key was already used for a different request (its " + String.join(", ", conflicts)
+                    + " differ" + (conflicts.size() == 1 ? "s" : "") + "): a new message needs a new key");
+            this.conflicts = List.copyOf(conflicts);
+        }
+
+        public List<String> conflicts() {
+            return conflicts;
+        }
+    }
+
+    /** The business number is not one this platform sends from. */
+    public static final class UnknownBusinessNumber extends SendRefused {
+        public UnknownBusinessNumber(String number, Collection<String> known) {
+            super("businessPhoneNumberId " + number + " is not a business number of this platform (known: "
+                    + String.join(", ", known) + ")");
+        }
+    }
+
+    /** A template of the send (its content or its fallback) that Meta would refuse. */
+    public static final class TemplateRefused extends SendRefused {
+
+        /** Why, as the problem's {@code reason}. */
+        public enum Reason { UNKNOWN_TEMPLATE, TEMPLATE_NOT_APPROVED, TEMPLATE_PARAMETER_COUNT }
+
+        private final Reason reason;
+        private final String templateStatus;
+
+        /** @param templateStatus the template's state as last synced from Meta (null when it is unknown) */
+        public TemplateRefused(Reason reason, String detail, String templateStatus) {
+            super(detail);
+            this.reason = reason;
+            this.templateStatus = templateStatus;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public String templateStatus() {
+            return templateStatus;
         }
     }
 

@@ -22,25 +22,22 @@ import io.wabiz.conversations.send.SendRequests.SendRequest;
 import io.wabiz.conversations.send.SendRequests.Unreachable;
 import io.wabiz.conversations.templates.TemplateCatalogue;
 import io.wabiz.events.ConversationKey;
-import io.wabiz.events.EventJson;
 import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.events.outbound.TemplateFit;
 import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.platform.kafka.PublishFailedException;
 import io.wabiz.platform.kafka.TopicPublisher;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +81,7 @@ public class StaffSender {
             throw new SendRefused.InvalidRequest("give exactly one of 'to' (a phone number) or 'partnerId'");
         }
         String phoneNumberId = businessNumber(request.businessPhoneNumberId());
+        refuseUnfitTemplates(request.content(), request.fallbackTemplate());
         Recipient recipient;
         if (request.to() != null) {
             String waId = phoneNumbers.toWaId(request.to()).orElseThrow(() -> new SendRefused.InvalidRequest(
@@ -93,8 +91,8 @@ public class StaffSender {
             recipient = recipients.byPartner(request.partnerId(), phoneNumberId);
         }
         refuseIfUnreachable(recipient, request.content(), request.fallbackTemplate(), false);
-        return publish(phoneNumberId, recipient.waId(), request.content(), request.fallbackTemplate(), null, actor,
-                key(idempotencyKey));
+        return publish(Endpoint.SEND, phoneNumberId, recipient.waId(), request.content(), request.fallbackTemplate(),
+                null, actor, key(idempotencyKey));
     }
 
     public SendAccepted reply(String messageId, ReplyRequest request, String actor, String idempotencyKey) {
@@ -102,20 +100,22 @@ public class StaffSender {
         if (quoted.direction() != Direction.INBOUND) {
             throw new SendRefused.NotACustomerMessage(messageId);
         }
+        refuseUnfitTemplates(request.content(), request.fallbackTemplate());
         Recipient recipient = recipients.byWaId(quoted.customerWaId(), quoted.businessPhoneNumberId());
         refuseIfUnreachable(recipient, request.content(), request.fallbackTemplate(), true);
-        return publish(quoted.businessPhoneNumberId(), quoted.customerWaId(), request.content(),
-                request.fallbackTemplate(), quoted.wamid(), actor, key(idempotencyKey));
+        return publish(Endpoint.reply(quoted.wamid()), quoted.businessPhoneNumberId(), quoted.customerWaId(),
+                request.content(), request.fallbackTemplate(), quoted.wamid(), actor, key(idempotencyKey));
     }
 
     public BulkSendReport bulkSend(BulkSendRequest request, String actor, String idempotencyKey) {
         String phoneNumberId = businessNumber(request.businessPhoneNumberId());
+        refuseUnfitTemplates(request.content(), request.fallbackTemplate());
         String batch = key(idempotencyKey);
         List<String> partnerIds = request.partnerIds().stream().distinct().toList();
         List<BulkSent> sent = new ArrayList<>();
         List<Unreachable> unreachable = new ArrayList<>();
         bulkRecipients(request, phoneNumberId, partnerIds, unreachable).forEach((partnerId, recipient) -> {
-            SendAccepted accepted = publish(phoneNumberId, recipient.waId(), request.content(),
+            SendAccepted accepted = publish(Endpoint.BULK_SEND, phoneNumberId, recipient.waId(), request.content(),
                     request.fallbackTemplate(), null, actor, batch + ":" + partnerId);
             sent.add(new BulkSent(partnerId, accepted.conversationId(), accepted.messageId(), accepted.commandId(),
                     accepted.idempotencyKey()));
@@ -127,6 +127,7 @@ public class StaffSender {
     /** What {@link #bulkSend} would do now, without sending: who it reaches, who not and why. */
     public BulkSendPreview bulkPreview(BulkSendRequest request) {
         String phoneNumberId = businessNumber(request.businessPhoneNumberId());
+        refuseUnfitTemplates(request.content(), request.fallbackTemplate());
         List<String> partnerIds = request.partnerIds().stream().distinct().toList();
         List<Unreachable> unreachable = new ArrayList<>();
         Map<String, Recipient> reachable = bulkRecipients(request, phoneNumberId, partnerIds, unreachable);
@@ -148,17 +149,19 @@ public class StaffSender {
         return reachable;
     }
 
-    private SendAccepted publish(String phoneNumberId, String waId, OutboundContent content,
+    private SendAccepted publish(String endpoint, String phoneNumberId, String waId, OutboundContent content,
                                  OutboundContent.Template fallback, String replyToWamid, String actor, String key) {
         Instant now = clock.instant();
         SendMessage command = new SendMessage(UUID.randomUUID().toString(), now, phoneNumberId, waId, content,
                 fallback, key, new Correlation(null, null, null, Correlation.Origin.STAFF, actor), replyToWamid);
-        String fingerprint = fingerprint(phoneNumberId, waId, content, fallback, replyToWamid);
-        PendingSend pending = outcomes.recordPending(command, now, fingerprint);
+        RequestFingerprint fingerprint = RequestFingerprint.of(endpoint, actor, phoneNumberId + ":" + waId,
+                content, fallback);
+        PendingSend pending = outcomes.recordPending(command, now, fingerprint.encoded());
         if (!pending.created()) {
             SendRecord existing = pending.existing();
-            if (existing.requestFingerprint() != null && !existing.requestFingerprint().equals(fingerprint)) {
-                throw new SendRefused.KeyReused();
+            List<String> conflicts = fingerprint.differencesFrom(existing.requestFingerprint());
+            if (!conflicts.isEmpty()) {
+                throw new SendRefused.KeyReused(conflicts);
             }
             if (existing.awaitingOutcome()) {
                 await(new SendMessage(existing.commandId(), now, phoneNumberId, waId, content, fallback, key,
@@ -202,7 +205,37 @@ public class StaffSender {
             throw new SendRefused.InvalidRequest(
                     "businessPhoneNumberId is required (no default business number is configured)");
         }
+        Set<String> known = properties.knownBusinessNumbers();
+        if (!known.contains(number)) {
+            throw new SendRefused.UnknownBusinessNumber(number, known);
+        }
         return number;
+    }
+
+    /** The send's template and its fallback must fit what is synced from Meta, checked before anything is sent. */
+    private void refuseUnfitTemplates(OutboundContent content, OutboundContent.Template fallback) {
+        for (OutboundContent template : new OutboundContent[] {content, fallback}) {
+            if (template instanceof OutboundContent.Template send) {
+                templates.problemWith(send).ifPresent(problem -> {
+                    throw new SendRefused.TemplateRefused(switch (problem.misfit()) {
+                        case null -> SendRefused.TemplateRefused.Reason.UNKNOWN_TEMPLATE;
+                        case TemplateFit.NotApproved notApproved -> SendRefused.TemplateRefused.Reason.TEMPLATE_NOT_APPROVED;
+                        case TemplateFit.WrongParameterCount count ->
+                                SendRefused.TemplateRefused.Reason.TEMPLATE_PARAMETER_COUNT;
+                    }, (template == fallback ? "fallbackTemplate: " : "") + problem.explanation(), problem.status());
+                });
+            }
+        }
+    }
+
+    /** Which endpoint a staff request came through: part of what an Idempotency-Key stands for. */
+    private static final class Endpoint {
+        static final String SEND = "send";
+        static final String BULK_SEND = "bulk-send";
+
+        static String reply(String quotedWamid) {
+            return "reply:" + quotedWamid;
+        }
     }
 
     private static String key(String idempotencyKey) {
@@ -213,18 +246,5 @@ public class StaffSender {
             throw new SendRefused.InvalidRequest("Idempotency-Key is longer than 200 characters");
         }
         return KEY_PREFIX + idempotencyKey;
-    }
-
-    private static String fingerprint(Object... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Object part : parts) {
-                digest.update((part == null ? "-" : EventJson.toJson(part)).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,8 @@ package io.wabiz.conversations.templates;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.events.outbound.TemplateFit;
 import io.wabiz.events.outbound.TemplateSynced;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,27 @@ public class TemplateCatalogue {
 
     public Optional<TemplateDocument> find(String name, String language) {
         return Optional.ofNullable(mongo.findById(TemplateSynced.keyOf(name, language), TemplateDocument.class));
+    }
+
+    /**
+     * What Meta would refuse in a template send, against the synced template.
+     *
+     * @param misfit null when the template is not synced at all
+     * @param status the template's state as last synced (null when unknown)
+     */
+    public record TemplateProblem(TemplateFit.Misfit misfit, String status, String explanation) {
+    }
+
+    /** Why this template send would be refused: unknown, not APPROVED, other parameters; empty when it fits. */
+    public Optional<TemplateProblem> problemWith(OutboundContent.Template send) {
+        Optional<TemplateDocument> synced = find(send.name(), send.language());
+        if (synced.isEmpty()) {
+            return Optional.of(new TemplateProblem(null, null, "no template " + send.name() + " in language "
+                    + send.language() + " is synced from Meta"));
+        }
+        TemplateDocument template = synced.get();
+        return TemplateFit.of(template.id(), template.status(), template.rejectedReason(), template.components(), send)
+                .map(misfit -> new TemplateProblem(misfit, template.status(), misfit.explanation()));
     }
 
     /** Whether the synced template is a marketing one (an unknown template is not). */

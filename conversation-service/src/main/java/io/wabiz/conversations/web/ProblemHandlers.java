@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every refused request gets an RFC 9457 problem body that says what was wrong. */
@@ -41,9 +43,28 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestBodyLimit.BodyTooLarge tooLarge = cause(e, RequestBodyLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            body.setTitle("Request body too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+        }
+        log.debug("Unreadable request body", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body cannot be read: " + rootMessage(e));
+                "The request body cannot be read: " + ReadableErrors.ofBody(e));
         body.setTitle("Invalid request body");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** A query or path parameter of the wrong type: what it must be, in the API's terms. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(e.getPropertyName());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ReadableErrors.ofParameter(name, e.getRequiredType()) + ", was '" + e.getValue() + "'");
+        body.setTitle("Invalid request");
         return ResponseEntity.badRequest().body(body);
     }
 
@@ -62,16 +83,12 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root != e && !(root instanceof IllegalArgumentException)) {
-            log.debug("Unreadable request body", e);
-        }
-        int location = message.indexOf("\n at [Source");
-        return location > 0 ? message.substring(0, location) : message;
+        return null;
     }
 }

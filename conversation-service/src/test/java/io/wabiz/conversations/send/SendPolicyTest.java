@@ -32,6 +32,12 @@ class SendPolicyTest {
     }
 
     @Test
+    void anInactivePartnerIsRefusedEvenWithAnOpenWindow() {
+        assertThat(check(new Recipient(true, "221771234567", false, false, NOW.plusSeconds(60), false), TEXT, null,
+                false)).contains(Refusal.INACTIVE_PARTNER);
+    }
+
+    @Test
     void unknownPartnerAndMissingPhoneAreRefusedFirst() {
         assertThat(check(new Recipient(false, null, false, false, null), TEXT, null, false))
                 .contains(Refusal.UNKNOWN_PARTNER);

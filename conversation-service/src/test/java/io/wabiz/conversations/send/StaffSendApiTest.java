@@ -2,8 +2,10 @@ package io.wabiz.conversations.send;
 
 import static io.wabiz.conversations.Records.accepted;
 import static io.wabiz.conversations.Records.inboundText;
+import static io.wabiz.conversations.Records.outcomeUnknown;
 import static io.wabiz.conversations.Records.partner;
 import static io.wabiz.conversations.Records.status;
+import static io.wabiz.conversations.Records.unresolved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -113,18 +115,51 @@ class StaffSendApiTest extends ServiceTest {
     }
 
     @Test
-    void sameIdempotencyKeyForADifferentRequestIsAConflict() {
+    void anIdempotencyKeyStandsForOneRequestTheSameReplaysAnyOtherIsRefusedNamingTheDifference() {
         String customer = newCustomer();
-        kafka.publish(inboundText(customer, newWamid(), "Bonjour", Instant.now()));
-        await().until(() -> get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer), AGENT)
-                .status() == 200);
+        String other = newCustomer();
+        String question = newWamid();
+        kafka.publish(inboundText(customer, question, "Bonjour", Instant.now()));
+        kafka.publish(inboundText(other, newWamid(), "Bonjour", Instant.now()));
+        await().until(() -> get("/api/messages/" + question, AGENT).status() == 200
+                && get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, other), AGENT).status() == 200);
         String key = UUID.randomUUID().toString();
-        assertThat(post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS),
-                Map.of("Idempotency-Key", key)).status()).isEqualTo(202);
-        Answer other = post("/api/messages", AGENT, Map.of("to", "+" + customer,
-                "content", Map.of("kind", "text", "body", "autre chose")), Map.of("Idempotency-Key", key));
-        assertThat(other.status()).isEqualTo(409);
-        assertThat(other.body().get("detail").asString()).contains("Idempotency-Key");
+        Map<String, Object> request = Map.of("to", "+" + customer, "content", THANKS);
+        Answer first = post("/api/messages", AGENT, request, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(202);
+
+        Answer again = post("/api/messages", AGENT, request, Map.of("Idempotency-Key", key));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("replayed").asBoolean()).isTrue();
+
+        assertConflict(post("/api/messages", AGENT, Map.of("to", "+" + customer,
+                "content", Map.of("kind", "text", "body", "autre chose")), Map.of("Idempotency-Key", key)), "body");
+        assertConflict(post("/api/messages", AGENT, Map.of("to", "+" + other, "content", THANKS),
+                Map.of("Idempotency-Key", key)), "recipient");
+        assertConflict(post("/api/messages", ADMIN, request, Map.of("Idempotency-Key", key)), "user");
+        assertConflict(post("/api/messages/" + question + "/reply", AGENT, Map.of("content", THANKS),
+                Map.of("Idempotency-Key", key)), "endpoint");
+
+        // at any time: once Meta accepted the first request, too
+        String wamid = newWamid();
+        kafka.publish(accepted(customer, wamid, "staff:" + key, first.body().get("commandId").asString(),
+                new OutboundContent.Text("Merci, c'est noté !", false),
+                new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent"), null, Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + first.body().get("messageId").asString(), AGENT)
+                .body().get("wamid")).isNotNull());
+        assertConflict(post("/api/messages", AGENT, Map.of("to", "+" + customer,
+                "content", Map.of("kind", "text", "body", "autre chose")), Map.of("Idempotency-Key", key)), "body");
+        Answer replayed = post("/api/messages", AGENT, request, Map.of("Idempotency-Key", key));
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.body().get("messageId").asString()).isEqualTo(wamid);
+    }
+
+    private static void assertConflict(Answer answer, String differs) {
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(422);
+        assertThat(answer.body().get("detail").asString()).contains("Idempotency-Key", differs);
+        List<String> conflicts = new java.util.ArrayList<>();
+        answer.body().get("conflicts").forEach(c -> conflicts.add(c.asString()));
+        assertThat(conflicts).contains(differs);
     }
 
     @Test
@@ -190,6 +225,8 @@ class StaffSendApiTest extends ServiceTest {
         await().until(() -> post("/api/messages", AGENT, Map.of("partnerId", "p-none-" + run, "content", THANKS))
                 .status() == 422);
 
+        kafka.publish(io.wabiz.conversations.Records.template("invoice_ready", "fr", "APPROVED", "Votre facture"));
+        await().until(() -> get("/api/templates?name=invoice_ready", AGENT).body().size() == 1);
         Map<String, Object> template = Map.of("kind", "template", "name", "invoice_ready", "language", "fr");
         try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
             await().until(() -> post("/api/messages", AGENT, Map.of("partnerId", "p-tpl-" + run, "content", THANKS,
@@ -197,5 +234,77 @@ class StaffSendApiTest extends ServiceTest {
             SendMessage command = commands.awaitEvent(SendMessage.class, c -> c.recipientWaId().equals(customer));
             assertThat(command.fallbackTemplate().name()).isEqualTo("invoice_ready");
         }
+    }
+
+    @Test
+    void anAcceptanceAfterAnUnknownOutcomeTurnsTheSendIntoAcceptedWithItsWamid() {
+        String customer = newCustomer();
+        String question = newWamid();
+        kafka.publish(inboundText(customer, question, "Bonjour", Instant.now()));
+        await().until(() -> get("/api/messages/" + question, AGENT).status() == 200);
+        Answer sent = post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS));
+        String messageId = sent.body().get("messageId").asString();
+        String key = sent.body().get("idempotencyKey").asString();
+        String commandId = sent.body().get("commandId").asString();
+        OutboundContent content = new OutboundContent.Text("Merci, c'est noté !", false);
+
+        kafka.publish(outcomeUnknown(customer, key, commandId, content, Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + messageId, AGENT).body().get("status")
+                .asString()).isEqualTo("FAILED"));
+
+        String wamid = newWamid();
+        kafka.publish(accepted(customer, wamid, key, commandId, content,
+                new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent"), null, Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + messageId, AGENT).body().get("wamid")
+                .asString()).isEqualTo(wamid));
+        JsonNode accepted = get("/api/messages/" + messageId, AGENT).body();
+        assertThat(accepted.get("status").asString()).isEqualTo("PENDING");
+        assertThat(accepted.get("error")).isNull();
+        assertThat(accepted.get("id").asString()).isEqualTo(wamid);
+
+        // the sender's "still unresolved", if it crossed the acceptance, changes nothing
+        kafka.publish(unresolved(customer, key, commandId, content, Instant.now().minusSeconds(600), Instant.now()));
+        kafka.publish(status(customer, wamid, DeliveryStatus.READ, Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + wamid, AGENT).body().get("status").asString())
+                .isEqualTo("READ"));
+        assertThat(get("/api/messages/" + wamid, AGENT).body().get("outcomeUnresolvedSince")).isNull();
+        JsonNode history = get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer)
+                + "/messages", AGENT).body();
+        assertThat(history.get("items").findValuesAsString("id")).containsExactly(question, wamid);
+    }
+
+    @Test
+    void anOutcomeLeftUnknownShowsSinceWhenAndAnUnknownOutcomeAfterTheAcceptanceChangesNothing() {
+        String customer = newCustomer();
+        kafka.publish(inboundText(customer, newWamid(), "Bonjour", Instant.now()));
+        await().until(() -> get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer), AGENT)
+                .status() == 200);
+        OutboundContent content = new OutboundContent.Text("Merci, c'est noté !", false);
+
+        Answer lost = post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS));
+        String lostKey = lost.body().get("idempotencyKey").asString();
+        String lostCommand = lost.body().get("commandId").asString();
+        Instant unknownSince = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        kafka.publish(outcomeUnknown(customer, lostKey, lostCommand, content, unknownSince));
+        kafka.publish(unresolved(customer, lostKey, lostCommand, content, unknownSince, Instant.now()));
+        String lostId = lost.body().get("messageId").asString();
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + lostId, AGENT).body()
+                .path("outcomeUnresolvedSince").asString(null)).isEqualTo(unknownSince.toString()));
+        assertThat(get("/api/messages/" + lostId, AGENT).body().get("status").asString()).isEqualTo("FAILED");
+
+        Answer settled = post("/api/messages", AGENT, Map.of("to", "+" + customer, "content", THANKS));
+        String key = settled.body().get("idempotencyKey").asString();
+        String commandId = settled.body().get("commandId").asString();
+        String wamid = newWamid();
+        kafka.publish(accepted(customer, wamid, key, commandId, content,
+                new Correlation(null, null, null, Correlation.Origin.STAFF, "test-agent"), null, Instant.now()));
+        kafka.publish(outcomeUnknown(customer, key, commandId, content, Instant.now()));
+        kafka.publish(status(customer, wamid, DeliveryStatus.DELIVERED, Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/api/messages/" + wamid, AGENT).body().get("status")
+                .asString()).isEqualTo("DELIVERED"));
+        JsonNode history = get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, customer)
+                + "/messages", AGENT).body();
+        assertThat(history.get("items").findValuesAsString("id")).contains(wamid, lostId)
+                .doesNotContain(settled.body().get("messageId").asString());
     }
 }

@@ -191,10 +191,14 @@ public class WebhookHandler {
         return Mono.fromFuture(() -> publisher.publishAll(records), true)
                 .then(Mono.fromSupplier(then))
                 .onErrorResume(KafkaUnavailableException.class, e -> {
-                    log.error("Webhook not stored, answering 503 so that Meta retries: {}", e.getMessage());
+                    log.error("Webhook not acknowledged by Kafka, answering 503 so that Meta retries: {}", e.getMessage());
                     metrics.request(Outcome.KAFKA_UNAVAILABLE);
+                    // some of the body's records may have been stored before the failure (their acks lost, or
+                    // a later record refused): the answer says what is known, and a retry is deduplicated
                     return Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
-                            "Temporarily unable to store the webhook", "Nothing was stored; please retry later.",
+                            "Temporarily unable to store the webhook",
+                            "The webhook could not be stored completely (part of it may have been); please retry"
+                                    + " later: a retry is deduplicated.",
                             HttpHeaders.RETRY_AFTER, "10"));
                 });
     }

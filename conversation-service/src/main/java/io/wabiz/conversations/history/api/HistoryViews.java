@@ -52,6 +52,8 @@ public final class HistoryViews {
      * @param status   the furthest delivery status reached (outbound messages; null for customer messages)
      * @param timeline every status reached, in order, with when it was first reached
      * @param sentBy   who sent an outbound message: STAFF (actor = user), AUTOMATION or SCENARIO
+     * @param outcomeUnresolvedSince whether Meta got the message is unknown since then, and no status told
+     *                               afterwards: check with the customer, resend under a new key if needed
      */
     public record MessageView(String id, String wamid, String conversationId, String businessPhoneNumberId,
                               String customerWaId, Direction direction, String type, String text,
@@ -59,7 +61,7 @@ public final class HistoryViews {
                               DeliveryStatus status, List<TimelineEntry> timeline, Instant acceptedAt,
                               MessageError error, String pricingCategory, String replyToWamid, ReplyContext context,
                               Correlation sentBy, String idempotencyKey, String commandId, String sendForm,
-                              String customerProfileName) {
+                              String customerProfileName, Instant outcomeUnresolvedSince) {
 
         public static MessageView of(MessageDocument m) {
             List<TimelineEntry> timeline = m.timeline() == null ? List.of() : m.timeline().entrySet().stream()
@@ -71,7 +73,7 @@ public final class HistoryViews {
             return new MessageView(m.id(), m.wamid(), m.conversationId(), m.businessPhoneNumberId(), m.customerWaId(),
                     m.direction(), m.type(), m.text(), m.media(), m.content(), m.at(), status, timeline,
                     m.acceptedAt(), m.error(), m.pricingCategory(), m.replyToWamid(), m.context(), m.correlation(),
-                    m.idempotencyKey(), m.commandId(), m.sendForm(), m.customerProfileName());
+                    m.idempotencyKey(), m.commandId(), m.sendForm(), m.customerProfileName(), m.unresolvedSince());
         }
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param context     what an inbound message quotes or answers
  * @param summarized  the conversation's summary already counts this message
  * @param requestFingerprint for a staff send: what was asked, to tell a retry from a different request
+ * @param unresolvedSince    the send's outcome is unknown since then and the sender gave up waiting for Meta's
+ *                           status: staff may resend it (under a new key)
  */
 @Document(MessageDocument.COLLECTION)
 public record MessageDocument(@Id String id, String wamid, String conversationId, String businessPhoneNumberId,
@@ -28,7 +30,7 @@ public record MessageDocument(@Id String id, String wamid, String conversationId
                               MessageError error, String pricingCategory, Boolean billable, String replyToWamid,
                               ReplyContext context, Correlation correlation, String idempotencyKey,
                               String commandId, String sendForm, String customerProfileName, Boolean summarized,
-                              String requestFingerprint) {
+                              String requestFingerprint, Instant unresolvedSince) {
 
     public static final String COLLECTION = "messages";
     public static final String PENDING_PREFIX = "cmd:";

@@ -14,6 +14,7 @@ import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
@@ -94,19 +95,24 @@ public class HistoryListeners {
             concurrency = "${conversations.listener-concurrency:2}")
     public void onOutcomes(List<ConsumerRecord<String, TopicRecord>> records) {
         List<TopicRecord> outcomes = valid(records, TopicRecord.class, record -> {
-            if (!(record instanceof MessageAccepted || record instanceof MessageRejected)) {
+            if (!(record instanceof MessageAccepted || record instanceof MessageRejected
+                    || record instanceof MessageOutcomeUnresolved)) {
                 throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
             }
             RecordChecks.check(record);
         });
-        // in order: consecutive acceptances together, each rejection on its own
+        // in order: consecutive acceptances together, each rejection or unresolved outcome on its own
         List<MessageAccepted> accepted = new ArrayList<>();
         for (TopicRecord outcome : outcomes) {
             if (outcome instanceof MessageAccepted a) {
                 accepted.add(a);
             } else {
                 flushAccepted(accepted);
-                rejected((MessageRejected) outcome);
+                if (outcome instanceof MessageRejected r) {
+                    rejected(r);
+                } else {
+                    unresolved((MessageOutcomeUnresolved) outcome);
+                }
             }
         }
         flushAccepted(accepted);
@@ -128,6 +134,12 @@ public class HistoryListeners {
         }
         log.info("Send {} to {} rejected: {} {}", rejected.idempotencyKey(), PhoneMasking.mask(rejected.recipientWaId()),
                 rejected.errorCode(), rejected.errorTitle());
+    }
+
+    private void unresolved(MessageOutcomeUnresolved unresolved) {
+        metrics.count("MessageOutcomeUnresolved", Direction.OUTBOUND, sendOutcomes.recordUnresolved(unresolved));
+        log.info("Send {} to {}: outcome still unknown since {}", unresolved.idempotencyKey(),
+                PhoneMasking.mask(unresolved.recipientWaId()), unresolved.unknownSince());
     }
 
     private void applyKeyword(InboundMessageReceived message, OptOutKeywords.Intent intent) {

@@ -1,6 +1,7 @@
 package io.wabiz.conversations.history.store;
 
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
@@ -18,6 +19,7 @@ public final class RecordChecks {
             case MessageStatusChanged status -> check(status);
             case MessageAccepted accepted -> check(accepted);
             case MessageRejected rejected -> check(rejected);
+            case MessageOutcomeUnresolved unresolved -> check(unresolved);
             case null -> throw new IllegalArgumentException("empty record");
             default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
         }
@@ -41,6 +43,12 @@ public final class RecordChecks {
     }
 
     public static void check(MessageRejected event) {
+        required(event.idempotencyKey(), "idempotencyKey");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.recipientWaId(), "recipientWaId");
+    }
+
+    public static void check(MessageOutcomeUnresolved event) {
         required(event.idempotencyKey(), "idempotencyKey");
         required(event.businessPhoneNumberId(), "businessPhoneNumberId");
         required(event.recipientWaId(), "recipientWaId");

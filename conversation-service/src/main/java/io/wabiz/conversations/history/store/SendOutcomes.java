@@ -10,8 +10,11 @@ import io.wabiz.conversations.history.documents.StatusProgress;
 import io.wabiz.conversations.history.store.Messages.Stored;
 import io.wabiz.conversations.history.store.Messages.Upsert;
 import io.wabiz.events.ConversationKey;
+import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.MessageAccepted;
+import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import java.time.Instant;
@@ -25,7 +28,8 @@ import org.bson.Document;
 
 /**
  * What became of the business' sends: asked for by staff (PENDING under {@code cmd:<idempotency key>} before
- * the command is published), accepted by Meta (moved to the wamid), or rejected (FAILED with what to do).
+ * the command is published), accepted by Meta (moved to the wamid, also after an "outcome unknown"), rejected
+ * (FAILED with what to do), or left unresolved (the outcome stayed unknown: staff may resend).
  */
 public class SendOutcomes {
 
@@ -47,6 +51,10 @@ public class SendOutcomes {
     /** What happened to a staff send: newly recorded as pending, or already asked for with the same key. */
     public record PendingSend(boolean created, SendRecord existing) {
     }
+
+    /** The sender's platform code and title of a send whose outcome is unknown. */
+    static final int UNKNOWN_OUTCOME_CODE = 0;
+    static final String UNKNOWN_OUTCOME = "Outcome unknown";
 
     private final Messages messages;
     private final ConversationSummaries summaries;
@@ -152,23 +160,50 @@ public class SendOutcomes {
         return outcomes;
     }
 
-    /** A send that failed: FAILED under its {@code cmd:} id, with Meta's error and what to do about it. */
+    /**
+     * A send that failed: FAILED under its {@code cmd:} id, with Meta's error and what to do about it. A rejection
+     * for a key Meta is known to have accepted (an "outcome unknown" settled later, whatever the order the two
+     * arrive in) changes nothing: the message is the accepted one.
+     */
     public Outcome recordRejected(MessageRejected event) {
         RecordChecks.check(event);
-        String key = event.idempotencyKey();
-        String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.recipientWaId());
+        return recordFailure(event.idempotencyKey(), event.businessPhoneNumberId(), event.recipientWaId(),
+                event.occurredAt(), new MessageError(event.errorCode(), event.errorTitle(), event.reason(),
+                        ErrorHelp.of(event.errorCode(), event.helpText(), null), null, event.occurredAt()),
+                event.content(), event.correlation(), event.commandId(), null);
+    }
+
+    /**
+     * A send whose outcome stayed unknown past the sender's reconciliation time: FAILED "Outcome unknown", and
+     * since when, so that staff can decide to resend it (under a new key). A later acceptance still wins.
+     */
+    public Outcome recordUnresolved(MessageOutcomeUnresolved event) {
+        RecordChecks.check(event);
+        return recordFailure(event.idempotencyKey(), event.businessPhoneNumberId(), event.recipientWaId(),
+                event.unknownSince() != null ? event.unknownSince() : event.occurredAt(),
+                new MessageError(UNKNOWN_OUTCOME_CODE, UNKNOWN_OUTCOME, event.reason(),
+                        ErrorHelp.of(UNKNOWN_OUTCOME_CODE, event.helpText(), null), null, event.occurredAt()),
+                event.content(), event.correlation(), event.commandId(),
+                event.unknownSince() != null ? event.unknownSince() : event.occurredAt());
+    }
+
+    private Outcome recordFailure(String key, String phoneNumberId, String waId, Instant at, MessageError error,
+                                  OutboundContent sent, Correlation correlation, String commandId,
+                                  Instant unresolvedSince) {
+        if (messages.acceptedUnder(key).isPresent()) {
+            return Outcome.DUPLICATE;
+        }
+        String conversationId = ConversationKey.of(phoneNumberId, waId);
         String id = MessageDocument.pendingId(key);
-        Instant at = event.occurredAt();
-        MessageContent content = MessageContent.of(event.content());
+        MessageContent content = MessageContent.of(sent);
         Changes update = messages.changes()
-                .set("conversationId", conversationId).set("businessPhoneNumberId", event.businessPhoneNumberId())
-                .set("customerWaId", event.recipientWaId()).set("direction", Direction.OUTBOUND)
+                .set("conversationId", conversationId).set("businessPhoneNumberId", phoneNumberId)
+                .set("customerWaId", waId).set("direction", Direction.OUTBOUND)
                 .set("idempotencyKey", key)
                 .min("at", at).max("statusRank", StatusProgress.rank(DeliveryStatus.FAILED))
                 .min("timeline." + DeliveryStatus.FAILED.name(), at)
-                .set("error", new MessageError(event.errorCode(), event.errorTitle(), event.reason(),
-                        ErrorHelp.of(event.errorCode(), event.helpText(), null), null, at));
-        if (event.content() != null) {
+                .set("error", error);
+        if (sent != null) {
             update.set("type", content.type())
                     .setIfPresent("text", content.text())
                     .setIfPresent("media", content.media())
@@ -176,12 +211,15 @@ public class SendOutcomes {
         } else {
             update.setOnInsert("type", "unknown");
         }
-        update.setIfPresent("correlation", event.correlation()).setIfPresent("commandId", event.commandId());
+        update.setIfPresent("correlation", correlation).setIfPresent("commandId", commandId)
+                .setIfPresent("unresolvedSince", unresolvedSince);
         MessageDocument before = messages.upsertReturningOld(id, update);
         if (before != null && before.known() && Boolean.TRUE.equals(before.summarized())) {
-            return before.status() == DeliveryStatus.FAILED ? Outcome.DUPLICATE : Outcome.ADVANCED;
+            boolean alreadyFailed = before.status() == DeliveryStatus.FAILED
+                    && (unresolvedSince == null || before.unresolvedSince() != null);
+            return alreadyFailed ? Outcome.DUPLICATE : Outcome.ADVANCED;
         }
-        summaries.batch().add(conversationId, event.businessPhoneNumberId(), event.recipientWaId(),
+        summaries.batch().add(conversationId, phoneNumberId, waId,
                 new LastMessage(at, id, Direction.OUTBOUND, content.type(), content.text()), false, null).write();
         messages.update(id, messages.changes().set("summarized", true));
         return Outcome.STORED;
