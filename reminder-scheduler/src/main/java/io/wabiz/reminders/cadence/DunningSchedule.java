@@ -25,7 +25,7 @@ public record DunningSchedule(List<DunningLevel> levels) {
                 new DunningLevel(-3, "invoice_reminder_upcoming", Attachment.PAYMENT_LINK),
                 new DunningLevel(3, "invoice_reminder_overdue", Attachment.PAYMENT_LINK),
                 new DunningLevel(10, "invoice_reminder_overdue", Attachment.PAYMENT_LINK),
-                new DunningLevel(30, "invoice_reminder_final", Attachment.INVOICE_DOCUMENT)));
+                new DunningLevel(30, "invoice_reminder_final", Attachment.PAYMENT_LINK)));
     }
 
     public Optional<DunningLevel> level(int days) {
