@@ -183,8 +183,8 @@ public class RemindersConfiguration {
 
     @Bean
     DailyRuns dailyRuns(CompanyCadences cadences, Companies companies, RunRegistry registry, ReminderRun run,
-                        OffsetClock clock) {
-        return new DailyRuns(cadences, companies, registry, run, clock);
+                        ReminderMetrics metrics, OffsetClock clock) {
+        return new DailyRuns(cadences, companies, registry, run, metrics, clock);
     }
 
     @Bean

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaults                     the cadence of every company, unless the company says otherwise
  * @param companies                    per ERP company: its number and what differs from the defaults
  * @param templateLanguageFallbacks    per text language, the template language used when a template has none in
- *                                     it (Meta has no Wolof templates)
+ *                                     it; none given: {@code wo -> fr} (Meta has no Wolof templates)
  * @param links                        the invoice links reminders carry
  * @param run                          the daily job
  * @param clock                        whether an admin may move the service's clock (the local stack only)
@@ -33,13 +33,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RemindersProperties(String defaultBusinessPhoneNumberId,
                                   @DefaultValue Cadence defaults,
                                   @DefaultValue List<Company> companies,
-                                  @DefaultValue({"wo=fr"}) Map<String, String> templateLanguageFallbacks,
+                                  @DefaultValue Map<String, String> templateLanguageFallbacks,
                                   @DefaultValue Links links,
                                   @DefaultValue Run run,
                                   @DefaultValue Clock clock,
                                   @DefaultValue("1") int listenerConcurrency,
                                   String replicaId,
                                   @DefaultValue StaffSecuritySettings security) {
+
+    public RemindersProperties {
+        templateLanguageFallbacks = templateLanguageFallbacks == null || templateLanguageFallbacks.isEmpty()
+                ? Map.of("wo", "fr") : Map.copyOf(templateLanguageFallbacks);
+    }
 
     /**
      * A company's cadence; in {@link Company}, a null field takes the defaults' value.

@@ -1,5 +1,7 @@
 package io.wabiz.reminders;
 
+import static org.awaitility.Awaitility.await;
+
 import io.wabiz.events.EventJson;
 import io.wabiz.reminders.clock.OffsetClock;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
@@ -12,7 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +72,41 @@ public abstract class ServiceTest {
     public record Answer(int status, JsonNode body, String raw) {
     }
 
+    /** {@code 2026-04-11T10:00} in Dakar, the default companies' zone. */
+    protected static Instant dakar(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Africa/Dakar")).toInstant();
+    }
+
+    /** Waits until the service's projection shows the invoice in a state that matches. */
+    protected JsonNode awaitInvoice(String invoiceId, Predicate<JsonNode> matching) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("/admin/log?invoiceId=" + q(invoiceId), ADMIN).body().path("invoice"),
+                        invoice -> !invoice.isMissingNode() && !invoice.isNull() && matching.test(invoice));
+    }
+
+    protected JsonNode awaitInvoice(String invoiceId) {
+        return awaitInvoice(invoiceId, invoice -> true);
+    }
+
+    /** Waits until the service's projection knows the partner. */
+    protected void awaitPartner(String partnerId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("/admin/partners?partnerId=" + q(partnerId), ADMIN).status() == 200);
+    }
+
+    /** Runs a company now through the admin API and returns the run's outcome. */
+    protected JsonNode runNow(String company) {
+        Answer answer = post("/admin/runs?company=" + q(company), ADMIN, null);
+        if (answer.status() != 200) {
+            throw new AssertionError("run of " + company + " answered " + answer.status() + ": " + answer.raw());
+        }
+        return answer.body();
+    }
+
+    protected JsonNode log(String invoiceId) {
+        return get("/admin/log?invoiceId=" + q(invoiceId), ADMIN).body();
+    }
+
     protected Answer get(String path, String token) {
         return call("GET", path, token, null);
     }
@@ -84,6 +125,19 @@ public abstract class ServiceTest {
 
     protected static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A text answer, such as the Prometheus scrape. */
+    protected String getText(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     protected Answer call(String method, String path, String token, Object body) {

@@ -1,11 +1,13 @@
 package io.wabiz.reminders.admin;
 
+import io.wabiz.notification.partners.PartnerContact;
 import io.wabiz.reminders.invoices.InvoiceProjection;
 import io.wabiz.reminders.invoices.OpenInvoice;
 import io.wabiz.reminders.log.ReminderEntry;
 import io.wabiz.reminders.log.ReminderLog;
 import io.wabiz.reminders.log.ReminderStatus;
 import io.wabiz.reminders.log.SkipLog;
+import io.wabiz.reminders.partners.PartnerProjection;
 import io.wabiz.reminders.pauses.Pauses;
 import io.wabiz.reminders.run.DailyRuns;
 import io.wabiz.reminders.run.ReminderPlanner;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -53,9 +54,11 @@ public class AdminController {
     private final ReminderLog reminderLog;
     private final SkipLog skipLog;
     private final InvoiceProjection invoices;
+    private final PartnerProjection partners;
 
     public AdminController(ReminderPlanner planner, DailyRuns runs, RunLock lock, RunRegistry registry, Pauses pauses,
-                           ReminderLog reminderLog, SkipLog skipLog, InvoiceProjection invoices) {
+                           ReminderLog reminderLog, SkipLog skipLog, InvoiceProjection invoices,
+                           PartnerProjection partners) {
         this.planner = planner;
         this.runs = runs;
         this.lock = lock;
@@ -64,6 +67,7 @@ public class AdminController {
         this.reminderLog = reminderLog;
         this.skipLog = skipLog;
         this.invoices = invoices;
+        this.partners = partners;
     }
 
     /** The plan as a dry run: counts, then up to {@code limit} reminders and stops. Sends nothing, writes nothing. */
@@ -159,6 +163,13 @@ public class AdminController {
     @GetMapping("/pauses")
     public List<Pauses.Pause> pauses() {
         return pauses.all();
+    }
+
+    /** A partner as this service knows it (its numbers read once, the invalid ones kept to explain a skip). */
+    @GetMapping("/partners")
+    public PartnerContact partner(@RequestParam String partnerId) {
+        return partners.byId(partnerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "the ERP has not published partner " + partnerId));
     }
 
     /** The stop reasons and what they mean. */

@@ -24,14 +24,16 @@ public final class DailyRuns {
     private final Companies companies;
     private final RunRegistry registry;
     private final ReminderRun run;
+    private final ReminderMetrics metrics;
     private final Clock clock;
 
     public DailyRuns(CompanyCadences cadences, Companies companies, RunRegistry registry, ReminderRun run,
-                     Clock clock) {
+                     ReminderMetrics metrics, Clock clock) {
         this.cadences = cadences;
         this.companies = companies;
         this.registry = registry;
         this.run = run;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -39,6 +41,7 @@ public final class DailyRuns {
     public List<ReminderRun.Outcome> runDue(ReminderRun.Heartbeat heartbeat) {
         List<ReminderRun.Outcome> outcomes = new ArrayList<>();
         for (String company : new TreeSet<>(cadences.companies(companies.all()))) {
+            metrics.watch(company); // every replica reports every company's last success, read from the run log
             RunCalendar calendar = cadences.cadence(company).calendar();
             Instant now = clock.instant();
             LocalDate today = calendar.localDay(now);
@@ -53,6 +56,11 @@ public final class DailyRuns {
             }
         }
         return outcomes;
+    }
+
+    /** Registers the last-success gauge of every company, on every replica (not only the one holding the lock). */
+    public void watchAll() {
+        cadences.companies(companies.all()).forEach(metrics::watch);
     }
 
     /** An admin's run of one company now, for its current local day (quiet hours are respected). */

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,13 +101,19 @@ public final class ReminderRun {
     }
 
     public Outcome run(String company, LocalDate day, RunRegistry.Trigger trigger, Heartbeat heartbeat) {
+        return run(company, day, trigger, heartbeat, () -> planner.plan(company, day));
+    }
+
+    /** A run of a plan made by {@code planning} (tests hand in a plan made earlier, to change the world between). */
+    Outcome run(String company, LocalDate day, RunRegistry.Trigger trigger, Heartbeat heartbeat,
+                Supplier<RunPlan> planning) {
         long started = System.nanoTime();
         metrics.watch(company);
         registry.started(company, day, replica, trigger, clock.instant());
         Tally tally = new Tally();
         try {
             tally.republished = resume(company);
-            RunPlan plan = planner.plan(company, day);
+            RunPlan plan = planning.get();
             tally.examined = plan.examined();
             tally.planned = plan.reminders().size();
             metrics.planned(company, plan.reminders().size());

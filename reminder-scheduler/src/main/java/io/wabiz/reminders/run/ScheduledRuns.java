@@ -24,4 +24,11 @@ public class ScheduledRuns {
     public void check() {
         runs.runDue(lock.heartbeat());
     }
+
+    /** Outside the lock: every replica exports every company's last success, so the alert works whoever runs. */
+    @Scheduled(fixedDelayString = "${reminders.run.tick-interval:PT1M}",
+            initialDelayString = "${reminders.run.initial-delay:PT10S}")
+    public void watch() {
+        runs.watchAll();
+    }
 }
