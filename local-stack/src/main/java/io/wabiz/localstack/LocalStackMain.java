@@ -101,6 +101,8 @@ public final class LocalStackMain {
                 + "   (header Authorization: Bearer local-admin-token)", stack, StackService.SCENARIO_ENGINE);
         line(out, "Notifications (orders)", stack.url(StackService.BILLING_NOTIFIER) + "/api/notifications"
                 + "   (same tokens)", stack, StackService.BILLING_NOTIFIER);
+        line(out, "Reminders admin API", stack.url(StackService.REMINDER_SCHEDULER) + "/admin/runs"
+                + "   (local-admin-token; PUT /admin/clock moves its clock)", stack, StackService.REMINDER_SCHEDULER);
         line(out, "Webhook (Meta -> ingress)", stack.url(StackService.WEBHOOK_INGRESS) + "/webhook", stack,
                 StackService.WEBHOOK_INGRESS);
         line(out, "Graph API (simulated)", stack.url(StackService.META_SIMULATOR) + "/v23.0/", stack,

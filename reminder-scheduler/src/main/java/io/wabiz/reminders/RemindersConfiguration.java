@@ -167,8 +167,8 @@ public class RemindersConfiguration {
     }
 
     @Bean
-    ReminderMetrics reminderMetrics(MeterRegistry registry, RunRegistry runs) {
-        return new ReminderMetrics(registry, runs::lastCompletion);
+    ReminderMetrics reminderMetrics(MeterRegistry registry) {
+        return new ReminderMetrics(registry);
     }
 
     @Bean

@@ -32,6 +32,7 @@ class AdminApiTest extends ServiceTest {
         runNow(company);
         assertThat(getText("/actuator/prometheus"))
                 .contains("reminders_run_last_success_seconds{company=\"" + company + "\"}")
+                .contains("reminders_run_behind_seconds{company=\"" + company + "\"} 0.0")
                 .contains("reminders_run_duration_seconds_count{company=\"" + company + "\",outcome=\"completed\"}");
     }
 

@@ -84,6 +84,38 @@ class ReminderFlowTest extends ServiceTest {
     }
 
     @Test
+    void aRejectionIsRecordedWithMetasHelpTheErpHearsNothingAndTheLevelIsNotTriedAgain() {
+        String company = newCompany();
+        String invoiceId = "account.move/" + System.nanoTime();
+        String partnerId = "res.partner/rejected-" + invoiceId;
+        kafka.publish(Records.partner(partnerId, Records.newPhone()));
+        kafka.publish(Records.posted(Records.invoice(invoiceId, partnerId, company, DUE, "150000",
+                PaymentState.NOT_PAID, "1", false), Instant.parse("2026-03-02T09:00:00Z")));
+        awaitInvoice(invoiceId);
+        awaitPartner(partnerId);
+        clock.setNow(dakar("2026-04-04T10:00"));
+
+        try (TopicWatcher out = kafka.watch(Topics.OUTBOUND_COMMANDS, Topics.ERP_NOTIFICATIONS)) {
+            runNow(company);
+            SendMessage command = out.awaitEvent(SendMessage.class, c -> c.correlation().documentId()
+                    .equals(invoiceId));
+            kafka.publish(Records.rejected(command, 131026, "Message undeliverable",
+                    "The number is not on WhatsApp: check it with the customer", Instant.now()));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    statuses(log(invoiceId)).get(3).equals("REJECTED"));
+
+            JsonNode entry = log(invoiceId).path("reminders").get(0);
+            assertThat(entry.path("rejection").path("code").asInt()).isEqualTo(131026);
+            assertThat(entry.path("rejection").path("helpText").asString()).contains("not on WhatsApp");
+            clock.setNow(dakar("2026-04-06T10:00"));
+            assertThat(runNow(company).path("counts").path("published").asInt()).isZero();
+            await(Duration.ofSeconds(1));
+            assertThat(out.events(SendMessage.class)).hasSize(1);
+            assertThat(out.events(NotificationRecorded.class)).isEmpty();
+        }
+    }
+
+    @Test
     void downFromDayTwoToDayTwelveGivesOneReminderOnRestartDayThenTheLastLevelAndNothingMore() {
         String company = newCompany();
         String invoiceId = "account.move/" + System.nanoTime();

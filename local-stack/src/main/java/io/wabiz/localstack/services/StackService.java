@@ -42,6 +42,11 @@ public enum StackService {
             "SPRING_MONGODB_URI", wiring.mongoUri("scenario-engine"),
             "SPRING_PROFILES_ACTIVE", "local")),
 
+    // the local profile makes its clock adjustable (PUT /admin/clock) so a person sees a reminder without waiting days
+    REMINDER_SCHEDULER("reminder-scheduler", 8086, true, wiring -> Map.of(
+            "SPRING_MONGODB_URI", wiring.mongoUri("reminder-scheduler"),
+            "SPRING_PROFILES_ACTIVE", "local")),
+
     // the staff's screens: local users agent/agent and admin/admin stand for the services' local static tokens
     STAFF_CONSOLE("staff-console", 8088, false, wiring -> Map.of(
             "SPRING_PROFILES_ACTIVE", "local",

@@ -3,6 +3,7 @@ package io.wabiz.reminders.run;
 import io.wabiz.reminders.cadence.RunCalendar;
 import io.wabiz.reminders.invoices.Companies;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class DailyRuns {
     public List<ReminderRun.Outcome> runDue(ReminderRun.Heartbeat heartbeat) {
         List<ReminderRun.Outcome> outcomes = new ArrayList<>();
         for (String company : new TreeSet<>(cadences.companies(companies.all()))) {
-            metrics.watch(company); // every replica reports every company's last success, read from the run log
+            watch(company);
             RunCalendar calendar = cadences.cadence(company).calendar();
             Instant now = clock.instant();
             LocalDate today = calendar.localDay(now);
@@ -60,11 +61,32 @@ public final class DailyRuns {
 
     /** Registers the last-success gauge of every company, on every replica (not only the one holding the lock). */
     public void watchAll() {
-        cadences.companies(companies.all()).forEach(metrics::watch);
+        cadences.companies(companies.all()).forEach(this::watch);
+    }
+
+    private void watch(String company) {
+        metrics.watch(company, () -> registry.lastCompletion(company), () -> behind(company));
+    }
+
+    /**
+     * How long the company's run of today has been due without completing: zero on a day without a run, before its
+     * start (the run time, or the end of the quiet hours when it falls in them), and once it completed.
+     */
+    public Duration behind(String company) {
+        RunCalendar calendar = cadences.cadence(company).calendar();
+        Instant now = clock.instant();
+        LocalDate today = calendar.localDay(now);
+        if (!calendar.isRunDay(today) || registry.completed(company, today)) {
+            return Duration.ZERO;
+        }
+        Optional<Instant> due = calendar.nextRun(calendar.startOf(today), null)
+                .filter(start -> calendar.localDay(start).equals(today));
+        return due.filter(now::isAfter).map(start -> Duration.between(start, now)).orElse(Duration.ZERO);
     }
 
     /** An admin's run of one company now, for its current local day (quiet hours are respected). */
     public ReminderRun.Outcome runNow(String company, ReminderRun.Heartbeat heartbeat) {
+        watch(company);
         RunCalendar calendar = cadences.cadence(company).calendar();
         Instant now = clock.instant();
         if (calendar.quiet(now)) {

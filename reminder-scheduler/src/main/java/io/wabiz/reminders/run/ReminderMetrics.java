@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The scheduler's metrics: reminders by level and outcome, skips by reason, run durations, invoices planned, and
@@ -24,15 +24,13 @@ public class ReminderMetrics {
     public static final String RUN_DURATION = "reminders.run.duration";
     public static final String PLANNED = "reminders.invoices.planned";
     public static final String LAST_SUCCESS = "reminders.run.last.success";
+    public static final String BEHIND = "reminders.run.behind";
 
     private final MeterRegistry registry;
-    private final Function<String, Optional<Instant>> lastCompletion;
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
-    /** @param lastCompletion when a company's latest run completed */
-    public ReminderMetrics(MeterRegistry registry, Function<String, Optional<Instant>> lastCompletion) {
+    public ReminderMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.lastCompletion = lastCompletion;
     }
 
     /** @param outcome {@code published}, {@code republished}, {@code accepted}, {@code rejected}, {@code superseded} */
@@ -56,13 +54,20 @@ public class ReminderMetrics {
                 .description("daily run of one company").register(registry).record(took);
     }
 
-    /** Registers the last-success gauge of a company once (seconds since the epoch; NaN before its first run). */
-    public void watch(String company) {
+    /**
+     * Registers a company's run gauges once: when its last run completed (epoch seconds, NaN before the first), and
+     * how long its run of the day has been due without completing (the alert's measure: zero on skipped days, before
+     * the run time and once the day completed).
+     */
+    public void watch(String company, Supplier<Optional<Instant>> lastCompletion, Supplier<Duration> behind) {
         if (gauged.add(company)) {
-            Gauge.builder(LAST_SUCCESS, () -> lastCompletion.apply(company).map(i -> (double) i.getEpochSecond())
+            Gauge.builder(LAST_SUCCESS, () -> lastCompletion.get().map(i -> (double) i.getEpochSecond())
                             .orElse(Double.NaN))
                     .tag("company", company).baseUnit("seconds")
                     .description("when the company's last daily run completed (epoch seconds)").register(registry);
+            Gauge.builder(BEHIND, () -> (double) behind.get().toSeconds()).tag("company", company)
+                    .baseUnit("seconds").description("how long the company's run of the day is due and not completed")
+                    .register(registry);
         }
     }
 }

@@ -108,7 +108,6 @@ public final class ReminderRun {
     Outcome run(String company, LocalDate day, RunRegistry.Trigger trigger, Heartbeat heartbeat,
                 Supplier<RunPlan> planning) {
         long started = System.nanoTime();
-        metrics.watch(company);
         registry.started(company, day, replica, trigger, clock.instant());
         Tally tally = new Tally();
         try {

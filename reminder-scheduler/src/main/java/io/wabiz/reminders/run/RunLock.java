@@ -51,6 +51,10 @@ public final class RunLock {
                 LockExtender.extendActiveLock(lockAtMostFor, Duration.ZERO);
             } catch (LockExtender.NoActiveLockException e) {
                 log.warn("A reminder run is going on without the lock: {}", e.getMessage());
+            } catch (LockExtender.LockCanNotBeExtendedException e) {
+                // the lock expired (a batch took longer than lockAtMostFor) and another replica may hold it now
+                throw new IllegalStateException("lost the reminder-runs lock (a batch took longer than "
+                        + lockAtMostFor + "): this replica stops its run, the holder of the lock goes on", e);
             }
         };
     }
