@@ -36,6 +36,10 @@ final class TestIssuer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange,
                 "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\","
+                        + "\"authorization_endpoint\":\"" + issuer() + "/authorize\","
+                        + "\"token_endpoint\":\"" + issuer() + "/token\","
+                        + "\"userinfo_endpoint\":\"" + issuer() + "/userinfo\","
+                        + "\"response_types_supported\":[\"code\"],\"scopes_supported\":[\"openid\",\"profile\"],"
                         + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
         server.createContext("/jwks", exchange -> respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
         server.start();
