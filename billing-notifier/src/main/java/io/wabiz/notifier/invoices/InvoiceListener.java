@@ -63,8 +63,11 @@ public class InvoiceListener {
         this.payLinks = payLinks;
     }
 
-    @KafkaListener(id = "notifier-invoices", idIsGroup = false, topics = Topics.ERP_INVOICES, batch = "true",
-            concurrency = "${notifier.listener-concurrency:3}")
+    // a group of its own and small polls: a batch renders a PDF per invoice, and a long batch in the notifier's
+    // shared group would hold every other listener's rebalance (seen with 1,000 invoices posted at once)
+    @KafkaListener(id = "notifier-invoices", groupId = "billing-notifier-invoices", topics = Topics.ERP_INVOICES,
+            batch = "true", concurrency = "${notifier.listener-concurrency:3}",
+            properties = "max.poll.records=${notifier.invoices.max-poll-records:50}")
     public void onInvoiceEvents(List<ConsumerRecord<String, TopicRecord>> records) {
         List<ConsumerRecord<String, TopicRecord>> valid = new ArrayList<>(records.size());
         RuntimeException problem = null;
