@@ -97,10 +97,12 @@ public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi gr
      * Sends whose outcome is unknown (the call was cut off after its request was written) wait for a status
      * webhook carrying their idempotency key.
      *
-     * @param resolveWithin how long: after it, {@code MessageOutcomeUnresolved} is published (once)
-     * @param sweepInterval how often the sender looks for the unknown outcomes that waited that long
+     * @param resolveWithin       how long: after it, {@code MessageOutcomeUnresolved} is published (once)
+     * @param sweepInterval       how often the sender looks for the unknown outcomes that waited that long
+     * @param listenerConcurrency consumers of {@code whatsapp.inbound.statuses} (6 partitions)
      */
     public record Reconciliation(@DefaultValue("15m") Duration resolveWithin,
-                                 @DefaultValue("1m") Duration sweepInterval) {
+                                 @DefaultValue("1m") Duration sweepInterval,
+                                 @DefaultValue("3") int listenerConcurrency) {
     }
 }

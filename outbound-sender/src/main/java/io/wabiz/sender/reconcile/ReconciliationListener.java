@@ -17,7 +17,8 @@ class ReconciliationListener {
         this.reconciler = reconciler;
     }
 
-    @KafkaListener(topics = Topics.INBOUND_STATUSES)
+    /** Most statuses cost one read; one that settles a send waits for its acceptance to be on the topic. */
+    @KafkaListener(topics = Topics.INBOUND_STATUSES, concurrency = "${sender.reconciliation.listener-concurrency:3}")
     void onStatus(MessageStatusChanged status) {
         reconciler.statusArrived(status);
     }
