@@ -5,6 +5,7 @@ import static io.wabiz.platform.security.StaffRoles.ADMIN;
 import com.mongodb.client.model.Indexes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.events.phone.PhoneNumbers;
+import io.wabiz.notification.links.SignedTokens;
 import io.wabiz.notification.messages.MessageBundles;
 import io.wabiz.notification.templates.TemplateDefinition;
 import io.wabiz.notification.templates.TemplateDefinitions;
@@ -18,7 +19,6 @@ import io.wabiz.reminders.log.OutcomeListener;
 import io.wabiz.reminders.log.ReminderLog;
 import io.wabiz.reminders.log.SkipLog;
 import io.wabiz.reminders.messages.ConfiguredInvoiceLinks;
-import io.wabiz.reminders.messages.HmacLinkTokens;
 import io.wabiz.reminders.messages.InvoiceLinks;
 import io.wabiz.reminders.messages.ReminderMessages;
 import io.wabiz.reminders.partners.PartnerListener;
@@ -132,10 +132,11 @@ public class RemindersConfiguration {
     }
 
     @Bean
-    InvoiceLinks invoiceLinks(RemindersProperties properties) {
+    InvoiceLinks invoiceLinks(RemindersProperties properties, OffsetClock clock) {
         RemindersProperties.Links links = properties.links();
-        return new ConfiguredInvoiceLinks(links.paymentBaseUrl(), links.documentBaseUrl(),
-                new HmacLinkTokens(links.signingSecret()));
+        return new ConfiguredInvoiceLinks(links.publicBaseUrl(), new SignedTokens(links.signingKey(), List.of()),
+                links.provider(), links.payLinkLifetime(), links.minimumValidity(), links.documentLinkLifetime(),
+                links.attachDocuments(), clock);
     }
 
     /** Refuses to start when a configured level names a template that is not shipped, or has the wrong shape. */

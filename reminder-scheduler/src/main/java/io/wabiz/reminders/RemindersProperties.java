@@ -91,17 +91,28 @@ public record RemindersProperties(String defaultBusinessPhoneNumberId,
     }
 
     /**
-     * @param paymentBaseUrl  the platform's payment pages, {@code {base}/{token}} (the billing-notifier's
-     *                        {@code /pay/{token}})
-     * @param documentBaseUrl the invoice PDFs, for levels that attach the invoice; none: no level may attach it
-     * @param signingSecret   signs the link tokens; <b>environment only</b> ({@code REMINDERS_LINKS_SIGNING_SECRET})
+     * The billing-notifier's public links, issued here with its key.
+     *
+     * @param publicBaseUrl        where customers open {@code /pay} and {@code /documents} links (the notifier's
+     *                             {@code notifier.invoices.public-base-url})
+     * @param signingKey           the links' HMAC key, the notifier's {@code notifier.invoices.signing-key};
+     *                             <b>environment only</b> ({@code REMINDERS_LINKS_SIGNING_KEY}), 32 bytes or more
+     * @param provider             the payment provider the link opens ({@code wave}, {@code orange-money})
+     * @param payLinkLifetime      a payment link works until the due date plus this
+     * @param minimumValidity      at least this long from the reminder (an invoice imported very late)
+     * @param attachDocuments      whether levels may attach the invoice's PDF (the notifier's document of the
+     *                             invoice's current version)
+     * @param documentLinkLifetime how long such a document link works
      */
-    public record Links(@DefaultValue("http://localhost:8084/pay") String paymentBaseUrl, String documentBaseUrl,
-                        String signingSecret) {
+    public record Links(@DefaultValue("http://localhost:8084") java.net.URI publicBaseUrl, String signingKey,
+                        @DefaultValue("wave") String provider, @DefaultValue("400d") Duration payLinkLifetime,
+                        @DefaultValue("30d") Duration minimumValidity,
+                        @DefaultValue("false") boolean attachDocuments,
+                        @DefaultValue("30d") Duration documentLinkLifetime) {
 
         @Override
         public String toString() {
-            return "Links[paymentBaseUrl=" + paymentBaseUrl + ", documentBaseUrl=" + documentBaseUrl + "]";
+            return "Links[publicBaseUrl=" + publicBaseUrl + ", provider=" + provider + "]"; // never the key
         }
     }
 

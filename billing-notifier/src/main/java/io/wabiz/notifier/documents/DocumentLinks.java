@@ -1,5 +1,6 @@
 package io.wabiz.notifier.documents;
 
+import io.wabiz.notification.links.SignedTokens;
 import io.wabiz.notifier.invoices.InvoiceDocument;
 import io.wabiz.notifier.invoices.InvoiceProjection;
 import java.net.URI;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public class DocumentLinks {
 
-    static final String PURPOSE = "document";
+    static final String PURPOSE = SignedTokens.DOCUMENT;
 
     private final SignedTokens tokens;
     private final InvoicePdfStore pdfs;

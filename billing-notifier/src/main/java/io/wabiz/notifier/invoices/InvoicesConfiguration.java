@@ -5,7 +5,7 @@ import io.wabiz.notification.routing.BusinessNumberRouting;
 import io.wabiz.notifier.NotifierProperties;
 import io.wabiz.notifier.documents.DocumentLinks;
 import io.wabiz.notifier.documents.InvoicePdfStore;
-import io.wabiz.notifier.documents.SignedTokens;
+import io.wabiz.notification.links.SignedTokens;
 import io.wabiz.notifier.messages.NotifierTexts;
 import io.wabiz.notifier.notifications.NotificationDispatcher;
 import io.wabiz.notifier.notifications.NotificationLog;

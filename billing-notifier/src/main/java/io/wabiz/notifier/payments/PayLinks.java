@@ -1,6 +1,6 @@
 package io.wabiz.notifier.payments;
 
-import io.wabiz.notifier.documents.SignedTokens;
+import io.wabiz.notification.links.SignedTokens;
 import io.wabiz.notifier.invoices.InvoiceDocument;
 import io.wabiz.notifier.invoices.InvoiceProjection;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public class PayLinks {
 
-    static final String PURPOSE = "pay";
+    static final String PURPOSE = SignedTokens.PAY;
     private static final Logger log = LoggerFactory.getLogger(PayLinks.class);
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 

@@ -1,5 +1,6 @@
 package io.wabiz.reminders.messages;
 
+import io.wabiz.reminders.invoices.OpenInvoice;
 import java.util.Optional;
 
 /**
@@ -9,9 +10,12 @@ import java.util.Optional;
  */
 public interface InvoiceLinks {
 
-    /** The invoice's stable payment link; the same for every reminder of the invoice. */
-    String paymentLink(String invoiceId);
+    /** The invoice's payment link; the same for every reminder of the invoice. */
+    String paymentLink(OpenInvoice invoice);
 
     /** A link to the invoice's PDF, when document links are configured. */
-    Optional<String> documentLink(String invoiceId);
+    Optional<String> documentLink(OpenInvoice invoice);
+
+    /** Whether {@link #documentLink} gives links at all (levels that attach the invoice need them). */
+    boolean documents();
 }

@@ -83,12 +83,12 @@ public final class ReminderMessages {
         for (String value : List.of(partner.greetingName(),
                 invoice.number() == null ? invoice.invoiceId() : invoice.number(), dueDate(invoice, locale),
                 timing(texts, daysOverdue), MoneyFormat.format(invoice.residual(), invoice.currency(), locale),
-                links.paymentLink(invoice.invoiceId()))) {
+                links.paymentLink(invoice))) {
             body.add(TemplateParameter.text(TextFit.templateParameter(value, PARAMETER_MAX)));
         }
         List<TemplateComponent> components = new ArrayList<>();
         if (level.attachment() == Attachment.INVOICE_DOCUMENT) {
-            String document = links.documentLink(invoice.invoiceId()).orElseThrow(() -> new IllegalStateException(
+            String document = links.documentLink(invoice).orElseThrow(() -> new IllegalStateException(
                     "level " + level.code() + " attaches the invoice but no document links are configured"));
             components.add(new TemplateComponent("header", null, null,
                     List.of(TemplateParameter.document(document, fileName(invoice)))));
@@ -109,9 +109,9 @@ public final class ReminderMessages {
                 problems.add("level " + level.code() + ": template " + level.template() + " has no "
                         + defaultLanguage + " definition (the default language)");
             }
-            if (level.attachment() == Attachment.INVOICE_DOCUMENT && links.documentLink("check").isEmpty()) {
+            if (level.attachment() == Attachment.INVOICE_DOCUMENT && !links.documents()) {
                 problems.add("level " + level.code() + " attaches the invoice but no document links are configured"
-                        + " (reminders.links.document-base-url)");
+                        + " (reminders.links.attach-documents)");
             }
             byLanguage.forEach((language, name) -> {
                 TemplateDefinition definition = definitions.find(name, language).orElseThrow();

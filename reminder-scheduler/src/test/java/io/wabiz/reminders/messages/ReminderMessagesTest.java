@@ -1,10 +1,10 @@
 package io.wabiz.reminders.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabiz.events.erp.OptInState;
 import io.wabiz.events.outbound.OutboundContent;
+import io.wabiz.notification.links.SignedTokens;
 import io.wabiz.notification.messages.MessageBundles;
 import io.wabiz.notification.partners.ContactRules.OptInPolicy;
 import io.wabiz.notification.partners.PartnerContact;
@@ -17,6 +17,11 @@ import io.wabiz.reminders.cadence.DunningSchedule;
 import io.wabiz.reminders.invoices.InvoiceStatus;
 import io.wabiz.reminders.invoices.OpenInvoice;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +36,16 @@ class ReminderMessagesTest {
     private static final CompanyRoute DAKAR = new CompanyRoute("res.company/1", "100000000000001",
             ZoneId.of("Africa/Dakar"), "fr", OptInPolicy.UNLESS_OPTED_OUT);
 
-    private final InvoiceLinks links = new ConfiguredInvoiceLinks("https://pay.example.sn/pay/", null,
-            new HmacLinkTokens("a-test-secret-of-at-least-thirty-two-bytes"));
+    private static final String KEY = "a-test-link-key-of-at-least-thirty-two-bytes";
+    private static final Instant NOW = Instant.parse("2026-12-27T09:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final InvoiceLinks links = links(false);
+
+    private static InvoiceLinks links(boolean documents) {
+        return new ConfiguredInvoiceLinks(URI.create("https://pay.example.sn"), new SignedTokens(KEY, List.of()),
+                "wave", Duration.ofDays(400), Duration.ofDays(30), Duration.ofDays(30), documents, CLOCK);
+    }
     private final ReminderMessages messages = new ReminderMessages(SHIPPED,
             MessageBundles.load("messages/common", "messages/reminders"), links, Map.of("wo", "fr"));
 
@@ -74,7 +87,7 @@ class ReminderMessagesTest {
                 new TemplateRef("invoice_reminder_overdue", "en"));
 
         assertThat(body(fr)).containsExactly("Awa Diop", "INV/2026/00412", "24 déc. 2026", "1 jour de retard",
-                "295 000 F CFA", links.paymentLink("account.move/5531"));
+                "295 000 F CFA", links.paymentLink(invoice("295000", "XOF")));
         assertThat(body(en).subList(0, 5)).containsExactly("Awa Diop", "INV/2026/00412", "Dec 24, 2026",
                 "12 days overdue", "€1,234.50");
         assertThat(fr.parameterCount("body")).isEqualTo(ReminderMessages.BODY_VARIABLES);
@@ -92,14 +105,31 @@ class ReminderMessagesTest {
     }
 
     @Test
-    void theStablePaymentLinkIsTheSameForEveryReminderOfAnInvoiceAndUnguessable() {
-        String link = links.paymentLink("account.move/5531");
+    void thePaymentLinkIsTheNotifiersSameForEveryReminderOfAnInvoiceAndVerifiesWithItsKey() {
+        OpenInvoice invoice = invoice("295000", "XOF");
+        String link = links.paymentLink(invoice);
+        String token = link.substring("https://pay.example.sn/pay/".length());
 
-        assertThat(link).startsWith("https://pay.example.sn/pay/").isEqualTo(links.paymentLink("account.move/5531"));
-        assertThat(link).isNotEqualTo(new ConfiguredInvoiceLinks("https://pay.example.sn/pay", null,
-                new HmacLinkTokens("another-secret-of-at-least-thirty-two-bytes")).paymentLink("account.move/5531"));
-        assertThat(links.documentLink("account.move/5531")).isEmpty();
-        assertThatThrownBy(() -> new HmacLinkTokens("short")).hasMessageContaining("at least 32 bytes");
+        assertThat(link).startsWith("https://pay.example.sn/pay/").isEqualTo(links.paymentLink(invoice));
+        // as the billing-notifier's /pay/{token} reads it: purpose pay, invoice id and provider, due date + 400 days
+        SignedTokens.Verdict verdict = new SignedTokens(KEY, List.of()).verify(SignedTokens.PAY, token, NOW);
+        assertThat(verdict).isEqualTo(new SignedTokens.Verdict.Valid(List.of("account.move/5531", "wave"),
+                Instant.parse("2028-01-28T00:00:00Z")));
+        assertThat(new SignedTokens("another-link-key-of-at-least-thirty-two-bytes", List.of())
+                .verify(SignedTokens.PAY, token, NOW)).isInstanceOf(SignedTokens.Verdict.Invalid.class);
+        assertThat(links.documentLink(invoice)).isEmpty();
+    }
+
+    @Test
+    void aLinkForAnInvoiceLongOverdueStillWorksForAMonth() {
+        OpenInvoice ancient = new OpenInvoice("account.move/1", "INV/2024/1", "res.partner/42", "Awa Diop",
+                "res.company/1", LocalDate.of(2024, 1, 2), "XOF", new BigDecimal("1000"), new BigDecimal("1000"),
+                InvoiceStatus.OPEN, false, null, "1", null, List.of());
+        String token = links.paymentLink(ancient).substring("https://pay.example.sn/pay/".length());
+
+        assertThat(new SignedTokens(KEY, List.of()).verify(SignedTokens.PAY, token, NOW))
+                .isEqualTo(new SignedTokens.Verdict.Valid(List.of("account.move/1", "wave"), NOW.plus(
+                        Duration.ofDays(30))));
     }
 
     @Test
@@ -110,16 +140,17 @@ class ReminderMessagesTest {
                 .anyMatch(p -> p.contains("needs a DOCUMENT header"));
 
         ReminderMessages withDocuments = new ReminderMessages(SHIPPED,
-                MessageBundles.load("messages/common", "messages/reminders"), new ConfiguredInvoiceLinks(
-                "https://pay.example.sn/pay", "https://pay.example.sn/documents",
-                new HmacLinkTokens("a-test-secret-of-at-least-thirty-two-bytes")), Map.of("wo", "fr"));
+                MessageBundles.load("messages/common", "messages/reminders"), links(true), Map.of("wo", "fr"));
         DunningLevel withPdf = new DunningLevel(30, "invoice_reminder_final_document", Attachment.INVOICE_DOCUMENT);
         assertThat(withDocuments.problems(List.of(withPdf), "fr")).isEmpty();
         OutboundContent.Template built = withDocuments.build(invoice("1000", "XOF"), partner("fr"), withPdf, 30,
                 new TemplateRef("invoice_reminder_final_document", "fr"));
         assertThat(built.components().getFirst().type()).isEqualTo("header");
-        assertThat(built.components().getFirst().parameters().getFirst().link())
-                .startsWith("https://pay.example.sn/documents/");
+        String document = built.components().getFirst().parameters().getFirst().link();
+        assertThat(document).startsWith("https://pay.example.sn/documents/");
+        assertThat(new SignedTokens(KEY, List.of()).verify(SignedTokens.DOCUMENT,
+                document.substring("https://pay.example.sn/documents/".length()), NOW))
+                .isEqualTo(new SignedTokens.Verdict.Valid(List.of("account.move/5531@3"), NOW.plus(Duration.ofDays(30))));
         assertThat(built.components().getFirst().parameters().getFirst().filename()).isEqualTo("INV-2026-00412.pdf");
     }
 

@@ -181,7 +181,7 @@ class TwoReplicasTest {
         settings.put("logging.structured.format.console", "");
         settings.put("reminders.replica-id", id);
         settings.put("reminders.default-business-phone-number-id", "100000000000001");
-        settings.put("reminders.links.signing-secret", "replica-test-link-secret-0123456789abcdef");
+        settings.put("reminders.links.signing-key", "replica-test-link-signing-key-0123456789abcdef");
         settings.put("reminders.clock.adjustable", "true");
         settings.put("reminders.security.static-tokens[0].token", TOKEN);
         settings.put("reminders.security.static-tokens[0].user", "replica-test");

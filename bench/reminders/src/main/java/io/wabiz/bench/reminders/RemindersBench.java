@@ -205,7 +205,7 @@ public final class RemindersBench {
         settings.put("spring.kafka.bootstrap-servers", kafka);
         settings.put("logging.structured.format.console", "");
         settings.put("reminders.default-business-phone-number-id", "100000000000001");
-        settings.put("reminders.links.signing-secret", "bench-reminder-link-secret-0123456789abcdef");
+        settings.put("reminders.links.signing-key", "bench-link-signing-key-not-a-secret-0123456789");
         settings.put("reminders.clock.adjustable", "true");
         settings.put("reminders.run.scheduler-enabled", "false");
         settings.put("reminders.defaults.quiet-hours", "none");

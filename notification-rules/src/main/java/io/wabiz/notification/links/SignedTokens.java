@@ -1,4 +1,4 @@
-package io.wabiz.notifier.documents;
+package io.wabiz.notification.links;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -14,12 +14,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The tokens of the notifier's public links ({@code /documents/{token}}, {@code /pay/{token}}): a purpose, fields
- * and an expiry, HMAC-SHA256-signed with the current key (older keys still verify during a rotation), in
- * URL-safe base64 without padding. Nothing in a token can be changed or guessed without the key, so links cannot
- * be enumerated; what a token names is read back only after its signature and expiry are checked.
+ * The tokens of the platform's public invoice links, served by the billing-notifier ({@code /documents/{token}},
+ * {@code /pay/{token}}) and issued by whoever sends such a link (the notifier, the reminder-scheduler, with the same
+ * key): a purpose, fields and an expiry, HMAC-SHA256-signed with the current key (older keys still verify during a
+ * rotation), in URL-safe base64 without padding. Nothing in a token can be changed or guessed without the key, so
+ * links cannot be enumerated; what a token names is read back only after its signature and expiry are checked.
  */
 public final class SignedTokens {
+
+    /** {@code /pay/{token}}: fields invoice id, payment provider id ({@code wave}, {@code orange-money}). */
+    public static final String PAY = "pay";
+    /** {@code /documents/{token}}: field the stored PDF's id ({@code {invoiceId}@{version}}). */
+    public static final String DOCUMENT = "document";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
