@@ -73,7 +73,8 @@ public class GraphApiClient {
 
     /**
      * {@code POST /{version}/{phone-number-id}/messages}, calling {@code onWrite} once the connection is
-     * open and just before the request is written: the moment Meta counts it.
+     * open and just before the request is written: the moment Meta counts it. If {@code onWrite} throws,
+     * nothing is sent and the exception comes out.
      *
      * <p>Sends use {@link HttpURLConnection} on the calling (virtual) thread rather than {@link HttpClient}:
      * the latter writes from its own selector thread, at a time the caller cannot see, so under load
@@ -103,7 +104,12 @@ public class GraphApiClient {
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(bytes);
             }
-            onWrite.run();
+            try {
+                onWrite.run();
+            } catch (RuntimeException refused) { // the caller decided not to send after all: nothing left
+                disconnect(connection);
+                throw refused;
+            }
             // From here on the request may be on its way: whatever fails now, Meta may have it.
             written = true;
             int status = connection.getResponseCode();

@@ -29,8 +29,8 @@ final class MetaCalls {
     /**
      * A send: circuit breaker, spacing per customer, the number's rate, then the request.
      *
-     * @param beforeRequest runs with the permit held, just before the request (the ledger's IN_FLIGHT mark);
-     *                      if it throws, no request is made
+     * @param beforeRequest runs with the permit held, once the connection is open and just before the request
+     *                      leaves (the ledger's IN_FLIGHT mark); if it throws, no request is made
      */
     GraphResult send(NumberChannel channel, ObjectNode body, SendMessage command, Runnable beforeRequest)
             throws InterruptedException {
@@ -44,9 +44,9 @@ final class MetaCalls {
         long start;
         GraphResult result;
         try {
-            beforeRequest.run();
             start = System.nanoTime();
             result = graph.postMessage(channel.account(), body, () -> {
+                beforeRequest.run();
                 permit.sent();
                 if (writes.isTraceEnabled()) {
                     writes.trace("WRITE {} {} {}", number, command.idempotencyKey(), System.currentTimeMillis());
