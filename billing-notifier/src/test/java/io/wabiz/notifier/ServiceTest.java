@@ -100,11 +100,16 @@ public abstract class ServiceTest {
         return new SalesOrderCreated(UUID.randomUUID().toString(), now(), order);
     }
 
-    /** Waits until exactly {@code count} matching commands arrived and no other for {@code quiet}. */
+    /**
+     * Waits until the matching commands carry exactly {@code count} idempotency keys, and no other comes for
+     * {@code quiet}. Keys, not records: a command published again under its key (a redelivery while it was
+     * pending) is sent once by the sender, which the end-to-end suite counts at the simulator.
+     */
     protected static void assertStaysAt(TopicWatcher commands, Predicate<SendMessage> matching, int count,
                                         Duration quiet) {
         org.awaitility.Awaitility.await().during(quiet).atMost(quiet.plusSeconds(20))
-                .until(() -> commands.events(SendMessage.class).stream().filter(matching).count() == count);
+                .until(() -> commands.events(SendMessage.class).stream().filter(matching)
+                        .map(SendMessage::idempotencyKey).distinct().count() == count);
     }
 
     /** A JSON answer of the API. */

@@ -1,6 +1,5 @@
 package io.wabiz.notifier.notifications;
 
-import io.wabiz.events.EventJson;
 import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.outbound.SendMessage;
@@ -22,10 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out notification plans exactly once per idempotency key: the decision is written to the log first (an
- * insert that fails on a known key), then the command is published, acknowledged and marked published before the
- * triggering record counts as processed. A crash in between leaves the entry PENDING and unpublished with its
- * command: the redelivered record republishes that same command, which the sender (idempotent on the key) sends at
- * most once. A key already decided is not planned again, whatever the plan says now.
+ * insert that fails on a known key), then the command is published and acknowledged by Kafka before the triggering
+ * record counts as processed. A crash in between leaves the entry PENDING: the redelivered record publishes the
+ * command again, under the same key and command id (both derive from the fact), and the sender (idempotent on the
+ * key) sends it at most once. A key decided otherwise (skipped, accepted, failed) is not planned again, whatever
+ * the plan says now.
  */
 public class NotificationDispatcher {
 
@@ -69,19 +69,12 @@ public class NotificationDispatcher {
             byKey.putIfAbsent(plan.key().toString(), plan); // the same fact twice in one batch: the first decides
         }
         Instant now = clock.instant();
-        Map<String, NotificationEntry> existing = notifications.findAll(byKey.keySet());
-        List<NotificationEntry> fresh = new ArrayList<>();
-        for (Map.Entry<String, NotificationPlan> planned : byKey.entrySet()) {
-            if (!existing.containsKey(planned.getKey())) {
-                fresh.add(entryFor(planned.getValue(), now));
-            }
-        }
-        Set<String> raced = notifications.insertNew(fresh);
-        if (!raced.isEmpty()) {
-            existing = new LinkedHashMap<>(existing);
-            existing.putAll(notifications.findAll(raced));
-        }
-
+        // insert first: in the common case every key is new and this is the only round trip; the keys that exist
+        // (a redelivery, a republished fact, a waiting notification) are read back and handled below
+        List<NotificationEntry> fresh = new ArrayList<>(byKey.size());
+        byKey.values().forEach(plan -> fresh.add(entryFor(plan, now)));
+        Set<String> existingKeys = notifications.insertNew(fresh);
+        Map<String, NotificationEntry> existing = notifications.findAll(existingKeys);
         Map<String, Result> results = new LinkedHashMap<>();
         List<Publication> publications = new ArrayList<>();
         for (Map.Entry<String, NotificationPlan> planned : byKey.entrySet()) {
@@ -95,9 +88,10 @@ public class NotificationDispatcher {
                     && !(plan instanceof NotificationPlan.WaitForPartner)) {
                 result = notifications.decideWaiting(entryFor(plan, now)) ? firstDecision(plan, publications)
                         : Result.DUPLICATE;
-            } else if (known.state() == NotificationState.PENDING && known.publishedAt() == null
-                    && known.commandJson() != null) {
-                publications.add(new Publication(plan, EventJson.fromJson(known.commandJson(), SendMessage.class)));
+            } else if (known.state() == NotificationState.PENDING && plan instanceof NotificationPlan.Send send) {
+                // published before, or not if the instance died in between: publish again (the same command id,
+                // derived from the key); the sender sends a key at most once
+                publications.add(new Publication(plan, send.command()));
                 result = Result.REPUBLISHED;
             } else {
                 result = Result.DUPLICATE;
@@ -142,7 +136,6 @@ public class NotificationDispatcher {
         }
         await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), publishTimeout);
         Instant acknowledged = clock.instant();
-        notifications.published(publications.stream().map(p -> p.plan().key().toString()).toList(), acknowledged);
         for (Publication publication : publications) {
             NotificationPlan.Context context = publication.plan().context();
             if (context.receivedAt() != null) {
@@ -197,7 +190,7 @@ public class NotificationDispatcher {
                 c.companyId(), state, state.rank(), plan instanceof NotificationPlan.Skip skip ? skip.reason() : null,
                 command == null ? null : command.businessPhoneNumberId(),
                 command == null ? null : command.recipientWaId(), command == null ? null : command.id(),
-                command == null ? null : EventJson.toJson(command), null, null, null, null, c.triggeredBy(), c.factAt(), now,
+                null, null, null, c.triggeredBy(), c.factAt(), now,
                 now, null, null, null, null, null, null, c.resendOf(), c.requestedBy());
     }
 

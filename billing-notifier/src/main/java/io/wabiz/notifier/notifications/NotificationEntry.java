@@ -10,11 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One notification of an ERP fact, under its idempotency key: the decision (sent, waiting for the partner,
- * skipped and why), the exact command published (republished as it is after a crash, never rebuilt), and its
- * outcome at the sender and at Meta.
+ * skipped and why), where the message went, and its outcome at the sender and at Meta.
  *
- * @param commandJson     the {@code SendMessage} as published, for a republish after a crash
- * @param publishedAt     when Kafka acknowledged the command; a PENDING entry without it is republished
  * @param triggeredBy     the id of the ERP event or request that caused it
  * @param factAt          when the ERP fact happened (the event's {@code occurredAt})
  * @param erpToldAt       when {@code NotificationRecorded} was published for it
@@ -24,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record NotificationEntry(@Id String key, NotificationKind kind, ErpDocumentType documentType, String documentId,
                                 String partnerId, String companyId, NotificationState state, int stateRank,
                                 SkipReason skipReason, String businessPhoneNumberId, String recipientWaId,
-                                String commandId, String commandJson, Instant publishedAt, String wamid,
+                                String commandId, String wamid,
                                 SendForm form, Failure failure,
                                 String triggeredBy, Instant factAt, Instant createdAt, Instant updatedAt,
                                 Instant acceptedAt, Instant sentAt, Instant deliveredAt, Instant readAt,

@@ -100,7 +100,8 @@ public class NotificationLog {
             }
             return existing;
         }
-        // no per-entry detail: find out which keys are there now
+        // no per-entry detail: every key is there now (ours or another's); the PENDING ones are published, which
+        // the sender, idempotent on the key, sends at most once
         Set<String> keys = entries.stream().map(NotificationEntry::key).collect(Collectors.toSet());
         return findAll(keys).keySet();
     }
@@ -110,17 +111,9 @@ public class NotificationLog {
         Update update = new Update().set("state", decided.state()).set("stateRank", decided.state().rank())
                 .set("skipReason", decided.skipReason()).set("businessPhoneNumberId", decided.businessPhoneNumberId())
                 .set("recipientWaId", decided.recipientWaId()).set("commandId", decided.commandId())
-                .set("commandJson", decided.commandJson()).set("updatedAt", decided.updatedAt());
+                .set("updatedAt", decided.updatedAt());
         return mongo.updateFirst(query(where("_id").is(decided.key()).and("state")
                 .is(NotificationState.WAITING_FOR_PARTNER)), update, NotificationEntry.class).getModifiedCount() > 0;
-    }
-
-    /** Kafka acknowledged the commands of these keys. */
-    public void published(Collection<String> keys, Instant at) {
-        if (!keys.isEmpty()) {
-            mongo.updateMulti(query(where("_id").in(keys).and("publishedAt").exists(false)),
-                    new Update().set("publishedAt", at), NotificationEntry.class);
-        }
     }
 
     public List<NotificationEntry> waitingFor(String partnerId) {

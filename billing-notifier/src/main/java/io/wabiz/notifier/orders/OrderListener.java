@@ -64,13 +64,13 @@ public class OrderListener {
 
     /** Confirm and cancel taps; the other commands on the topic are the ERP's business. */
     @KafkaListener(id = "notifier-taps", idIsGroup = false, topics = Topics.ERP_COMMANDS, batch = "true",
-            concurrency = "${notifier.listener-concurrency:3}")
+            concurrency = "1") // a light topic: one thread
     public void onErpCommands(List<ConsumerRecord<String, TopicRecord>> records) {
         process(records, false);
     }
 
     @KafkaListener(id = "notifier-requests", idIsGroup = false, topics = Topics.NOTIFIER_REQUESTS,
-            concurrency = "${notifier.listener-concurrency:3}")
+            concurrency = "1") // a light topic: one thread
     public void onRequest(ConsumerRecord<String, TopicRecord> record) {
         unreadable(record);
         if (!(record.value() instanceof SendDocumentDetails request)) {
@@ -128,15 +128,14 @@ public class OrderListener {
             working.put(id, applied.next());
             applied.triggers().forEach(t -> triggered.add(new Triggered(id, t, record)));
         }
-        Map<String, OrderDocument> saved = new LinkedHashMap<>();
-        for (Map.Entry<String, OrderDocument> entry : working.entrySet()) {
-            OrderDocument before = stored.get(entry.getKey());
-            if (!entry.getValue().equals(before)) {
-                saved.put(entry.getKey(), orders.save(entry.getValue(), before != null));
-            } else {
-                saved.put(entry.getKey(), before);
+        Map<String, OrderDocument> changed = new LinkedHashMap<>();
+        working.forEach((id, doc) -> {
+            if (!doc.equals(stored.get(id))) {
+                changed.put(id, doc);
             }
-        }
+        });
+        Map<String, OrderDocument> saved = new LinkedHashMap<>(stored);
+        saved.putAll(orders.saveAll(changed, stored.keySet()));
         Set<String> partnerIds = new HashSet<>();
         triggered.forEach(t -> {
             OrderDocument doc = saved.get(t.orderId());

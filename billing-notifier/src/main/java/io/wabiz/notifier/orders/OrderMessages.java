@@ -32,6 +32,10 @@ public class OrderMessages {
     static final int TEMPLATE_PARAMETER_MAX = 120;
     static final int LINE_MAX = 300;
 
+    /** Immutable and thread-safe: one per language. */
+    private static final Map<Locale, com.ibm.icu.number.LocalizedNumberFormatter> NUMBERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final NotifierTexts texts;
 
     public OrderMessages(NotifierTexts texts) {
@@ -230,6 +234,7 @@ public class OrderMessages {
         if (value == null) {
             return "-";
         }
-        return NumberFormatter.withLocale(ULocale.forLocale(language)).format(value.stripTrailingZeros()).toString();
+        return NUMBERS.computeIfAbsent(language, l -> NumberFormatter.withLocale(ULocale.forLocale(l)))
+                .format(value.stripTrailingZeros()).toString();
     }
 }

@@ -3,12 +3,16 @@ package io.wabiz.notifier.orders;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.bulk.BulkWriteResult;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -60,6 +64,45 @@ public class OrderProjection {
                 .is(next.revision())), written);
         if (replaced == null) {
             throw new ConcurrentUpdate(next.id());
+        }
+        return written;
+    }
+
+    /**
+     * Writes a batch of projections in one round trip: new ones inserted, known ones replaced if their stored
+     * revision is still the one read. Returns the documents as stored.
+     */
+    public Map<String, OrderDocument> saveAll(Map<String, OrderDocument> changed, Set<String> existed) {
+        if (changed.isEmpty()) {
+            return Map.of();
+        }
+        if (changed.size() == 1) {
+            OrderDocument only = changed.values().iterator().next();
+            return Map.of(only.id(), save(only, existed.contains(only.id())));
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OrderDocument.class);
+        Map<String, OrderDocument> written = new LinkedHashMap<>();
+        int inserts = 0;
+        int replaces = 0;
+        for (OrderDocument next : changed.values()) {
+            OrderDocument stored = new OrderDocument(next.id(), next.order(), next.orderAt(), next.stateSince(),
+                    next.createdVersion(), next.createdAt(), next.tap(), next.resends(), next.revision() + 1);
+            written.put(next.id(), stored);
+            if (existed.contains(next.id())) {
+                bulk.replaceOne(query(where("_id").is(next.id()).and("revision").is(next.revision())), stored);
+                replaces++;
+            } else {
+                bulk.insert(stored);
+                inserts++;
+            }
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            if (result.getInsertedCount() != inserts || result.getMatchedCount() != replaces) {
+                throw new ConcurrentUpdate(String.join(",", changed.keySet()));
+            }
+        } catch (DuplicateKeyException | org.springframework.data.mongodb.BulkOperationException e) {
+            throw new ConcurrentUpdate(String.join(",", changed.keySet()));
         }
         return written;
     }

@@ -27,7 +27,7 @@ public class PartnerListener {
     }
 
     @KafkaListener(id = "notifier-partners", idIsGroup = false, topics = Topics.ERP_PARTNERS,
-            concurrency = "${notifier.listener-concurrency:3}")
+            concurrency = "1") // a light topic: one thread
     public void onPartner(ConsumerRecord<String, TopicRecord> record) {
         if (!(record.value() instanceof PartnerUpserted partner)) {
             throw new NonRetryableException("expected PartnerUpserted on " + record.topic() + ", got "

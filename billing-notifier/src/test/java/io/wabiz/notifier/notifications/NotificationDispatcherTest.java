@@ -38,8 +38,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The crash window between the log and Kafka: a command decided but never acknowledged is republished as it was
- * decided (same command id), once; a key decided and published is never planned again.
+ * The crash window between the log and Kafka: a command decided but never acknowledged is published again under
+ * its key when the fact comes again; once the sender settled the key, it is never planned again.
  */
 class NotificationDispatcherTest {
 
@@ -86,7 +86,7 @@ class NotificationDispatcherTest {
     }
 
     @Test
-    void aCommandKafkaNeverAcknowledgedIsRepublishedAsDecidedThenNeverAgain() throws Exception {
+    void aCommandKafkaNeverAcknowledgedIsPublishedAgainUnderItsKeyThenNeverOnceSettled() throws Exception {
         IdempotencyKey key = newKey();
         NotificationPlan.Send first = plan(key);
         String deadBroker;
@@ -96,21 +96,21 @@ class NotificationDispatcherTest {
         assertThatThrownBy(() -> dispatcher(deadBroker).execute(first)).hasMessageContaining("did not acknowledge");
         NotificationEntry decided = log.find(key.toString()).orElseThrow();
         assertThat(decided.state()).isEqualTo(NotificationState.PENDING);
-        assertThat(decided.publishedAt()).isNull();
 
         NotificationDispatcher working = dispatcher(SharedKafkaBroker.bootstrapServers());
         try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
-            NotificationPlan.Send rebuilt = plan(key); // the redelivered event plans again, with a new command id
-            assertThat(working.execute(rebuilt)).isEqualTo(NotificationDispatcher.Result.REPUBLISHED);
+            NotificationPlan.Send redelivered = plan(key); // the redelivered event plans the same fact again
+            assertThat(working.execute(redelivered)).isEqualTo(NotificationDispatcher.Result.REPUBLISHED);
             SendMessage published = commands.awaitEvent(SendMessage.class,
                     c -> c.idempotencyKey().equals(key.toString()));
-            assertThat(published.id()).isEqualTo(first.command().id());
+            assertThat(published.id()).isEqualTo(redelivered.command().id());
 
+            log.accepted(key.toString(), "wamid.SETTLED", io.wabiz.events.outbound.SendForm.FREE_FORM,
+                    Instant.now()); // the sender's outcome
             assertThat(working.execute(plan(key))).isEqualTo(NotificationDispatcher.Result.DUPLICATE);
             org.awaitility.Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
-                    .until(() -> commands.events(SendMessage.class).size() == 1); // nothing after the republished one
+                    .until(() -> commands.events(SendMessage.class).size() == 1); // nothing after the settlement
         }
-        assertThat(log.find(key.toString()).orElseThrow().publishedAt()).isNotNull();
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class MessageBundles {
 
     private final Map<Locale, Map<String, String>> patterns;
     private final Locale fallback;
+    private final Map<Locale, Map<String, com.ibm.icu.text.MessageFormat>> compiled =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MessageBundles(Map<Locale, Map<String, String>> patterns, Locale fallback) {
         this.patterns = patterns;
@@ -74,7 +76,8 @@ public final class MessageBundles {
     public Messages forLocale(Locale locale) {
         Locale language = locale != null && patterns.containsKey(Locale.of(locale.getLanguage()))
                 ? Locale.of(locale.getLanguage()) : fallback;
-        return new Messages(language, patterns.get(language), patterns.get(fallback));
+        return new Messages(language, patterns.get(language), patterns.get(fallback),
+                compiled.computeIfAbsent(language, l -> new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
     /** Keys of the fallback language that {@code language} lacks (they are shown in the fallback language). */

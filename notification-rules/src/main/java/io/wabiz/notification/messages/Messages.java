@@ -11,11 +11,14 @@ public final class Messages {
     private final Locale locale;
     private final Map<String, String> own;
     private final Map<String, String> fallback;
+    private final Map<String, MessageFormat> compiled;
 
-    Messages(Locale locale, Map<String, String> own, Map<String, String> fallback) {
+    Messages(Locale locale, Map<String, String> own, Map<String, String> fallback,
+             Map<String, MessageFormat> compiled) {
         this.locale = locale;
         this.own = own;
         this.fallback = fallback;
+        this.compiled = compiled;
     }
 
     public Locale locale() {
@@ -31,8 +34,11 @@ public final class Messages {
         if (pattern == null) {
             throw new IllegalArgumentException("no message " + key);
         }
-        // ICU formatters are not thread-safe; a new one per text costs microseconds
-        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
+        String found = pattern;
+        // parsed once per language and key; ICU formatters are not thread-safe, so each use gets a clone
+        MessageFormat prototype = compiled.computeIfAbsent(key, k -> new MessageFormat(found,
+                ULocale.forLocale(locale)));
+        return ((MessageFormat) prototype.clone()).format(arguments);
     }
 
     public String text(String key) {

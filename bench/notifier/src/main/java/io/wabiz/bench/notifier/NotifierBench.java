@@ -120,6 +120,7 @@ public final class NotifierBench {
                     paced.getValueAtPercentile(99) / 1000.0 < 20 ? "met" : "NOT met");
 
             long cpuBefore = cpuNanos(service);
+            long benchCpuBefore = benchCpuNanos();
             long before = commands.get();
             List<String> ids = new ArrayList<>(burst);
             for (int i = 0; i < burst; i++) {
@@ -134,11 +135,15 @@ public final class NotifierBench {
             awaitUntil(Duration.ofMinutes(5), () -> commands.get() - before >= burst);
             double seconds = (lastCommandNanos.get() - start) / 1e9;
             double cpu = (cpuNanos(service) - cpuBefore) / 1e9;
+            double benchCpu = (benchCpuNanos() - benchCpuBefore) / 1e9;
             System.out.printf("burst: %,d orders published in %.2f s, all %,d commands on Kafka after %.2f s:"
                     + " %,.0f orders/s through one instance (anchor >= 2,000/s -> %s)%n", burst, published, burst,
                     seconds, burst / seconds, burst / seconds >= 2000 ? "met" : "NOT met");
             System.out.printf("burst: service CPU %.1f s for %.1f s of wall time (%.0f%% of one core), %.2f ms CPU per"
                     + " order%n", cpu, seconds, 100 * cpu / seconds, 1000 * cpu / burst);
+            System.out.printf("burst: broker + embedded MongoDB + this producer CPU %.1f s (%.2f ms per order); on two"
+                    + " cores of their own the three would need at least %.1f s (%,.0f orders/s)%n", benchCpu,
+                    1000 * benchCpu / burst, (cpu + benchCpu) / 2, burst / ((cpu + benchCpu) / 2));
             Histogram burstLatency = histogram(ids);
             print("burst (queueing included)", burstLatency);
 
@@ -151,6 +156,7 @@ public final class NotifierBench {
                     mb(peakRss), mb(rss(service)), peakRss < 256L * 1024 * 1024 ? "met" : "NOT met",
                     System.getProperty("bench.serviceJavaOpts"));
             printServiceTimer(body(http, port, "/actuator/prometheus"));
+            printNativeMemory(service);
         } finally {
             running = false;
             service.destroy();
@@ -277,6 +283,31 @@ public final class NotifierBench {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    /** With -XX:NativeMemoryTracking=summary in the service's options: where its resident memory goes. */
+    private static void printNativeMemory(Process service) {
+        if (!System.getProperty("bench.serviceJavaOpts", "").contains("NativeMemoryTracking")) {
+            return;
+        }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "VM.native_memory",
+                    "summary", "scale=MB").redirectErrorStream(true).start();
+            String out = new String(run.getInputStream().readAllBytes());
+            run.waitFor();
+            System.out.println("service native memory (committed, MB):");
+            out.lines().filter(l -> l.matches("\\s*(Total|-\\s+\\w[\\w ]*) \\(reserved=.*"))
+                    .map(l -> l.replaceAll("\\(reserved=\\d+MB, ", "(").trim()).forEach(l -> System.out.println("  " + l));
+        } catch (IOException e) {
+            System.out.println("no jcmd: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long benchCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     private static String mb(long bytes) {
         return String.format("%.0f MB", bytes / 1024.0 / 1024.0);
     }
@@ -310,7 +341,10 @@ public final class NotifierBench {
                 "--logging.level.root=WARN"));
         command.removeIf(String::isBlank);
         System.out.println("service log: " + log);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        // glibc's per-thread malloc arenas are tens of MB of RSS for a JVM with many threads (as deployed)
+        builder.environment().put("MALLOC_ARENA_MAX", System.getProperty("bench.mallocArenaMax", "2"));
+        return builder.start();
     }
 
     private static int status(HttpClient http, int port, String path) {
