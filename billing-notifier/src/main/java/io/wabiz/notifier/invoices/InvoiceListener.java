@@ -143,8 +143,11 @@ public class InvoiceListener {
             String by = event.id();
             switch (event) {
                 case InvoicePosted posted -> plans.add(notifications.posted(doc, partner, by, receivedAt));
-                case InvoiceUpdated updated -> notifications.residualChanged(doc, t.previousResidual(), partner, by,
-                        updated.occurredAt(), receivedAt).ifPresent(plans::add);
+                case InvoiceUpdated updated -> {
+                    notifications.residualChanged(doc, t.previousResidual(), partner, by, updated.occurredAt(),
+                            receivedAt).ifPresent(plans::add);
+                    payLinks.closeSessionsAbove(doc.id(), doc.residual());
+                }
                 case InvoicePaid paid -> {
                     notifications.residualChanged(doc, t.previousResidual(), partner, by, paid.occurredAt(),
                             receivedAt).ifPresent(plans::add);

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /payments/callbacks/{provider}}: public, and believed only after verification. Providers retry what
  * is not answered 2xx, so everything genuine (booked, seen before, nothing to book) is answered 200; a forgery 401;
- * a callback about nothing of ours 404.
+ * a callback about nothing of ours 404; a replay while its first delivery is still telling the ERP 503 with
+ * Retry-After (the provider retries; by then it is a 200).
  */
 @RestController
 class CallbackController {
@@ -41,7 +42,10 @@ class CallbackController {
             case BOOKED, DUPLICATE, NOTHING_TO_BOOK -> HttpStatus.OK;
             case REJECTED -> HttpStatus.UNAUTHORIZED;
             case UNKNOWN_SESSION -> HttpStatus.NOT_FOUND;
+            case IN_PROGRESS -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return ResponseEntity.status(status).build();
+        return result == PaymentCallbacks.Result.IN_PROGRESS
+                ? ResponseEntity.status(status).header("Retry-After", "30").build()
+                : ResponseEntity.status(status).build();
     }
 }

@@ -173,7 +173,18 @@ public class PayLinks {
 
     /** Expires the open sessions of an invoice that was cancelled or paid (best effort). */
     public void closeSessions(String invoiceId) {
+        closeSessionsAbove(invoiceId, BigDecimal.ZERO);
+    }
+
+    /**
+     * Expires the open sessions of an invoice for more than {@code due} (best effort): a payment made elsewhere
+     * lowered the residual, and a customer still on such a checkout would pay more than is due.
+     */
+    public void closeSessionsAbove(String invoiceId, BigDecimal due) {
         for (PaymentSession session : sessions.openOf(invoiceId)) {
+            if (session.amount().compareTo(due) <= 0) {
+                continue;
+            }
             providers.find(session.provider()).ifPresent(p -> p.expire(session.providerSession()));
             sessions.save(new PaymentSession(session.reference(), session.invoiceId(), session.provider(),
                     session.providerRef(), session.amount(), session.currency(), session.payUrl(),

@@ -26,7 +26,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * Provider callbacks to {@code PaymentReceived}: the callback must come from the provider (signature, secret or
  * token), name a session we opened, and be confirmed by asking the provider for the session's status (paid, for
  * the session's amount and currency); the provider's transaction id then books it once. A forged, replayed or
- * disagreeing callback changes nothing.
+ * disagreeing callback changes nothing. The ledger entry is inserted with a claim: a replay while the first
+ * delivery is still publishing publishes nothing (it is asked to come back), one after a crash or a failed publish
+ * takes the claim over and publishes the same event (same id), so the ERP sees one {@code PaymentReceived}.
  */
 public class PaymentCallbacks {
 
@@ -65,7 +67,12 @@ public class PaymentCallbacks {
         /** Not from the provider, or malformed. */
         REJECTED,
         /** About no session of ours (or no such provider). */
-        UNKNOWN_SESSION
+        UNKNOWN_SESSION,
+        /**
+         * Booked by another delivery of the callback that is telling the ERP right now: nothing published; the
+         * provider is asked to retry (if the other one fails, the retry tells the ERP).
+         */
+        IN_PROGRESS
     }
 
     public Result handle(String providerId, InboundCallback callback) {
@@ -114,15 +121,17 @@ public class PaymentCallbacks {
         String transaction = status.transactionId() != null ? status.transactionId() : "session:" + session.reference();
         String id = provider.id() + ":" + transaction;
         Instant paidAt = status.paidAt() != null ? status.paidAt() : clock.instant();
+        Instant now = clock.instant();
         try {
             mongo.insert(new ReceivedPayment(id, session.reference(), session.invoiceId(), session.amount(),
-                    session.currency(), paidAt, false, clock.instant()));
+                    session.currency(), paidAt, false, now, now.plus(claim())));
         } catch (DuplicateKeyException seen) {
-            ReceivedPayment earlier = mongo.findById(id, ReceivedPayment.class);
-            if (earlier != null && earlier.published()) {
-                return count(provider.id(), Result.DUPLICATE);
+            // booked before: told already, being told by another callback right now, or left untold by a crash
+            if (!takeOver(id, now)) {
+                ReceivedPayment earlier = mongo.findById(id, ReceivedPayment.class);
+                return count(provider.id(), earlier != null && earlier.published() ? Result.DUPLICATE
+                        : Result.IN_PROGRESS);
             }
-            // booked but not yet told (a crash in between): tell again, with the same event id
         }
         publish(provider, session, transaction, paidAt, id);
         sessions.save(withState(session, PaymentSession.State.PAID));
@@ -146,11 +155,27 @@ public class PaymentCallbacks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing a payment", e);
         } catch (ExecutionException | TimeoutException e) {
-            // the provider retries its callback; the ledger makes that retry publish this same event
+            // the provider retries its callback (answered 500); giving up the claim lets that retry publish this
+            // same event at once
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(ledgerId).and("published").is(false)),
+                    new Update().set("claimedUntil", Instant.EPOCH), ReceivedPayment.class);
             throw new IllegalStateException("Kafka did not acknowledge payment " + ledgerId, e);
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(ledgerId)), new Update().set("published", true),
                 ReceivedPayment.class);
+    }
+
+    /** How long a callback may take to tell the ERP before a replay of it takes over: the publish and a margin. */
+    private Duration claim() {
+        return publishTimeout.multipliedBy(2);
+    }
+
+    /** Takes over an untold payment whose claim ran out (its callback died or failed); false when there is none. */
+    private boolean takeOver(String id, Instant now) {
+        Query untold = Query.query(Criteria.where("_id").is(id).and("published").is(false).orOperator(
+                Criteria.where("claimedUntil").lt(now), Criteria.where("claimedUntil").exists(false)));
+        return mongo.findAndModify(untold, new Update().set("claimedUntil", now.plus(claim())),
+                ReceivedPayment.class) != null;
     }
 
     private Result count(String provider, Result result) {

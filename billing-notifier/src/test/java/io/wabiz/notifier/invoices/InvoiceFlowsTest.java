@@ -160,6 +160,10 @@ class InvoiceFlowsTest extends ServiceTest {
                 open(payPath).headers().firstValue("Location").orElse("").endsWith(next));
         WaveStub.server().verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
                 .withRequestBody(equalToJson("{\"amount\":\"40000\"}", true, true)));
+        // the session for 100 000 still open at Wave is expired: a customer on it would pay more than is due
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> WaveStub.server()
+                .verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions/" + cos + "/expire"))));
+        WaveStub.server().verify(0, postRequestedFor(urlEqualTo("/v1/checkout/sessions/" + next + "/expire")));
 
         kafka.publish(new InvoiceUpdated(UUID.randomUUID().toString(), now(), new BigDecimal("40000"),
                 PaymentState.PARTIAL, InvoiceSamples.withResidual(invoice, BigDecimal.ZERO, "v3")));
