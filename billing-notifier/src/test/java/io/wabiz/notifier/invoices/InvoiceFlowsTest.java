@@ -99,6 +99,29 @@ class InvoiceFlowsTest extends ServiceTest {
     }
 
     @Test
+    void anInvoiceForAnOptedOutPartnerSendsNothingAndTheApiAndMetricsSayWhy() {
+        String partnerId = newId(); // no slash: it is a path segment of the partner API
+        kafka.publish(partner(partnerId, newMobile(), "fr_FR", OptInState.OPTED_OUT, true, "1"));
+        Invoice invoice = InvoiceSamples.invoice("account.move/" + newId(), 1, partnerId);
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            kafka.publish(new InvoicePosted(UUID.randomUUID().toString(), now(), invoice));
+            String query = "/api/notifications?documentType=INVOICE&documentId="
+                    + java.net.URLEncoder.encode(invoice.invoiceId(), StandardCharsets.UTF_8);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Answer answer = get(query, AGENT);
+                assertThat(answer.body().get("items")).hasSize(1);
+                assertThat(answer.body().get("items").get(0).get("state").asString()).isEqualTo("SKIPPED");
+                assertThat(answer.body().get("items").get(0).get("skipped").get("reason").asString())
+                        .isEqualTo("opted_out");
+            });
+            commands.assertNothingFor(Duration.ofSeconds(1));
+        }
+        assertThat(get("/api/partners/" + partnerId, AGENT).body().get("unreachable").asString())
+                .isEqualTo("opted_out");
+        assertThat(metrics()).contains("notifier_skips_total{kind=\"invoice\",reason=\"opted_out\"}");
+    }
+
+    @Test
     void residualFrom100000To40000IsToldOnceAndASmallChangeNotAtAll() {
         String partnerId = "res.partner/" + newId();
         kafka.publish(partner(partnerId, newMobile(), "fr_FR", OptInState.OPTED_IN, true, "1"));

@@ -43,7 +43,7 @@ class InvoicePdfRendererTest {
                 "Quincaillerie Ndiaye & Fils", "Référence de paiement", "Reste à payer", "Total TTC", "TVA 18%",
                 "Scannez pour payer", PAY_LINK);
         for (DocumentLine line : invoice.lines()) {
-            assertThat(text).contains(oneLine(line.productName()));
+            assertThat(text).contains(oneLine(line.productName()), amount(line.unitPrice()), amount(line.subtotal()));
         }
         assertThat(text).contains(amount(invoice.amountTotal()), amount(invoice.amountUntaxed()),
                 amount(invoice.amountTax()));
@@ -100,6 +100,27 @@ class InvoicePdfRendererTest {
         assertThat(PdfText.text(second)).isEqualTo(PdfText.text(first));
         Invoice changed = InvoiceSamples.withResidual(invoice, new BigDecimal("1000"), "v2");
         assertThat(render(changed, Locale.FRENCH)).isNotEqualTo(first);
+    }
+
+    @Test
+    void invoicesRenderedAtOnceOnSeveralThreadsGiveTheBytesOfEachRenderedAlone() throws Exception {
+        // the parsed fonts are shared by every render: subsetting on four threads at once must not mix glyphs
+        List<Invoice> invoices = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> InvoiceSamples.invoice("account.move/" + (600 + i), 2 + i * 9)).toList();
+        List<byte[]> alone = invoices.stream().map(invoice -> render(invoice, Locale.FRENCH)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> together = new java.util.ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                invoices.forEach(invoice -> together.add(pool.submit(() -> render(invoice, Locale.FRENCH))));
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertThat(together.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).as("render %d", i)
+                        .isEqualTo(alone.get(i % invoices.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
