@@ -97,6 +97,8 @@ public final class LocalStackMain {
         line(out, "Simulator phone page", stack.url(StackService.META_SIMULATOR) + "/", stack, StackService.META_SIMULATOR);
         line(out, "Staff API (conversations)", stack.url(StackService.CONVERSATION_SERVICE) + "/api/conversations"
                 + "   (header Authorization: Bearer local-agent-token)", stack, StackService.CONVERSATION_SERVICE);
+        line(out, "Sender operators' API", stack.url(StackService.OUTBOUND_SENDER) + "/accounts"
+                + "   (header Authorization: Bearer local-admin-token)", stack, StackService.OUTBOUND_SENDER);
         line(out, "Scenarios admin API", stack.url(StackService.SCENARIO_ENGINE) + "/api/admin/scenarios"
                 + "   (header Authorization: Bearer local-admin-token)", stack, StackService.SCENARIO_ENGINE);
         line(out, "Notifications (orders)", stack.url(StackService.BILLING_NOTIFIER) + "/api/notifications"

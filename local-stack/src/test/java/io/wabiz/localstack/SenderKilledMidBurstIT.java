@@ -230,14 +230,18 @@ class SenderKilledMidBurstIT {
                 DATA, StackSettings.SERVICE_JVM_OPTIONS, JvmLauncher.jarLaunch(jar), arguments, environment);
         senders.add(sender);
         URI templates = URI.create("http://localhost:" + senderPort + "/templates");
-        Readiness.await(sender, name, Duration.ofMinutes(3), () -> Readiness.httpOk(templates) && synced(templates));
+        Readiness.await(sender, name, Duration.ofMinutes(3), () -> synced(templates));
         return sender;
     }
 
+    /** The sender answers its operators' API (with the local profile's admin token) and knows the template. */
     private static boolean synced(URI templates) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(templates).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains(TEMPLATE);
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(templates).timeout(Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer " + LocalSecrets.ADMIN_TOKEN).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains(TEMPLATE);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -20,10 +20,10 @@ import io.wabiz.sender.templates.TemplateCatalog;
 import io.wabiz.sender.templates.TemplateSync;
 import io.wabiz.sender.window.ConversationWindows;
 import io.wabiz.sender.window.MongoConversationWindows;
+import io.wabiz.platform.security.StaffApiSecurity;
+import io.wabiz.platform.security.StaffRoles;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -31,6 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
 
 /** Wires the plain-Java parts of the sender to Spring, Kafka and MongoDB. */
 @Configuration(proxyBeanMethods = false)
@@ -75,17 +78,19 @@ class SenderConfiguration {
     /** Returns once the broker has the record: offsets are committed only after that. */
     @Bean
     RecordPublisher recordPublisher(TopicPublisher topics) {
-        return record -> {
-            try {
-                topics.publish(record).get(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while publishing " + record.id(), e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("could not publish " + record.getClass().getSimpleName() + " "
-                        + record.id() + ": " + e, e);
-            }
-        };
+        return record -> topics.publishAndWait(record, Duration.ofSeconds(60));
+    }
+
+    /**
+     * The operators' API (numbers, diagnostics, pauses, media upload, template sync) is for administrators only,
+     * under the platform's one scheme; health and Prometheus stay open, anything else is denied.
+     */
+    @Bean
+    SecurityFilterChain operatorsApi(HttpSecurity http, SenderProperties properties,
+                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        return StaffApiSecurity.filterChain(http, properties.security(), jwtDecoder.getIfAvailable(), auth -> auth
+                .requestMatchers("/accounts/**", "/templates/**")
+                .hasRole(StaffRoles.ADMIN));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.wabiz.sender;
 
 import io.wabiz.events.Topics;
+import io.wabiz.platform.security.StaffSecuritySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,12 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything the sender is told, under {@code sender.*}. Access tokens come only from the environment
  * (e.g. {@code SENDER_ACCOUNTS_0_ACCESS_TOKEN}).
+ *
+ * @param security how the operators' API ({@code /accounts/**}, {@code /templates/**}) checks bearer tokens: JWTs
+ *                 of {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} in production, static tokens
+ *                 ({@code sender.security.static-tokens}) locally; the ADMIN role is required
  */
 @ConfigurationProperties("sender")
 public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi graphApi, @DefaultValue Retry retry,
                                @DefaultValue Rate rate, @DefaultValue Consumer consumer,
                                @DefaultValue Templates templates, @DefaultValue Window window,
-                               @DefaultValue Reconciliation reconciliation) {
+                               @DefaultValue Reconciliation reconciliation,
+                               @DefaultValue StaffSecuritySettings security) {
 
     public SenderProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);

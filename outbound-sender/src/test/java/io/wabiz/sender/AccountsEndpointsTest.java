@@ -12,26 +12,19 @@ import static io.wabiz.sender.MetaGraphApiStub.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabiz.events.EventJson;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The operators' endpoints, called over real HTTP. */
+/** The operators' endpoints, called over real HTTP with an administrator's token. */
 class AccountsEndpointsTest extends SenderIntegrationTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final Map<String, String> AS_ADMIN = Map.of("Authorization", "Bearer " + ADMIN_TOKEN);
 
-    private HttpResponse<String> call(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> diagnose(String number) throws Exception {
-        return call(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/accounts/" + number
-                + "/diagnostics")));
+    private HttpResponse<String> diagnose(String number) {
+        return http.call("GET", "/accounts/" + number + "/diagnostics", null, AS_ADMIN);
     }
 
     private static void metaKnowsTheWaba(String subscribedApps) {
@@ -105,10 +98,10 @@ class AccountsEndpointsTest extends SenderIntegrationTest {
                 + "filename=\"invoice.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--" + boundary
                 + "--\r\n";
 
-        HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/accounts/" + NUMBER + "/media"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)));
+        HttpResponse<String> response = http.call("POST", "/accounts/" + NUMBER + "/media",
+                multipart.getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", "Bearer " + ADMIN_TOKEN,
+                        "Content-Type", "multipart/form-data; boundary=" + boundary));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(EventJson.mapper().readTree(response.body()).path("mediaId").asString())

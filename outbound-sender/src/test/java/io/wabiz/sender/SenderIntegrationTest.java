@@ -9,6 +9,7 @@ import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.sender.window.ConversationWindows;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
 import io.wabiz.testsupport.KafkaTestClient;
+import io.wabiz.testsupport.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one application context of the integration tests (shared through context caching): the real
  * broker, the embedded MongoDB, and WireMock as Meta. Three business numbers: {@link #NUMBER} for most
- * tests, {@link #TOKEN_NUMBER} whose token Meta refuses, {@link #RATE_NUMBER} for the rate test.
+ * tests, {@link #TOKEN_NUMBER} whose token Meta refuses, {@link #RATE_NUMBER} for the rate test. The operators'
+ * API takes {@link #ADMIN_TOKEN}.
  */
 @SpringBootTest(classes = OutboundSenderApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -48,6 +50,12 @@ import org.springframework.test.context.DynamicPropertySource;
                 "sender.graph-api.request-timeout=3s",
                 "sender.reconciliation.resolve-within=3s",
                 "sender.reconciliation.sweep-interval=500ms",
+                "sender.security.static-tokens[0].token=" + SenderIntegrationTest.ADMIN_TOKEN,
+                "sender.security.static-tokens[0].user=test-admin",
+                "sender.security.static-tokens[0].roles=admin",
+                "sender.security.static-tokens[1].token=" + SenderIntegrationTest.AGENT_TOKEN,
+                "sender.security.static-tokens[1].user=test-agent",
+                "sender.security.static-tokens[1].roles=agent",
                 // WireMock shares this JVM and busy cores: its own scheduling delays arrivals by tens of ms
                 "sender.rate.safety-margin=200ms",
                 "logging.structured.format.console="})
@@ -58,6 +66,9 @@ public abstract class SenderIntegrationTest {
     public static final String TOKEN_NUMBER = "100000000000002";
     public static final String RATE_NUMBER = "100000000000003";
     public static final String WABA = "200000000000001";
+    /** The operators' API: an administrator's token, and an agent's (whose role is not enough). */
+    public static final String ADMIN_TOKEN = "test-admin-token-not-a-secret";
+    public static final String AGENT_TOKEN = "test-agent-token-not-a-secret";
 
     protected static KafkaTestClient kafka;
 
@@ -66,6 +77,8 @@ public abstract class SenderIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    protected final TestHttp http = new TestHttp(() -> port);
 
     @DynamicPropertySource
     static void meta(DynamicPropertyRegistry registry) {

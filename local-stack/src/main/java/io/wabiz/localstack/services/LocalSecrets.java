@@ -10,6 +10,8 @@ public final class LocalSecrets {
     public static final String DISPLAY_PHONE_NUMBER = "+221 33 800 00 01";
     public static final String WABA_ID = "200000000000001";
     public static final String GRAPH_API_VERSION = "v23.0";
+    /** The static admin bearer token of the services' {@code local} profiles (admin APIs, the sender's operators' API). */
+    public static final String ADMIN_TOKEN = "local-admin-token";
 
     private LocalSecrets() {
     }

@@ -183,6 +183,8 @@ class DeployContractIT {
                 assertThat(handshake.body()).as("Meta's handshake with the manifest's verify token").isEqualTo("42");
             }
             case "outbound-sender" -> {
+                assertThat(get(base + "/accounts", null).statusCode()).as("the operators' API without a token")
+                        .isEqualTo(401);
                 HttpResponse<String> accounts = get(base + "/accounts", bearerIfJwt(env, List.of("admin")));
                 assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
                 assertThat(accounts.body()).as("the account the manifest describes is bound")

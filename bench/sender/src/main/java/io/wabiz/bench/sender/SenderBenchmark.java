@@ -53,6 +53,7 @@ public final class SenderBenchmark {
     static final List<String> FAST = MetaStandIn.FAST;
     static final String FLAKY = MetaStandIn.FLAKY;
     static final int SENDER_PORT = 18082;
+    static final String ADMIN_TOKEN = "bench-admin-token-not-a-secret";
 
     private final Map<String, TopicRecord> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
@@ -128,6 +129,10 @@ public final class SenderBenchmark {
                 "--sender.retry.pair-rate-max-attempts=10",
                 "--sender.rate.recipient-spacing=100ms",
                 "--sender.rate.safety-margin=" + System.getProperty("bench.safetyMargin", "50ms"),
+                // the operators' API (template sync, template list) takes an admin's bearer token
+                "--sender.security.static-tokens[0].token=" + ADMIN_TOKEN,
+                "--sender.security.static-tokens[0].user=bench",
+                "--sender.security.static-tokens[0].roles=admin",
                 "--logging.level.io.wabiz=WARN",
                 "--logging.level.io.wabiz.sender.send.WriteTrace=TRACE",
                 "--logging.structured.format.console="));
@@ -191,7 +196,7 @@ public final class SenderBenchmark {
             if (System.nanoTime() > nextSync) { // the sync on start may have timed out on a busy machine
                 try {
                     http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + SENDER_PORT + "/templates/sync"))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                            .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
                 } catch (java.io.IOException notYet) {
                     // starting
                 }
@@ -199,7 +204,8 @@ public final class SenderBenchmark {
             }
             try {
                 HttpResponse<String> templates = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + SENDER_PORT + "/templates")).build(),
+                        URI.create("http://localhost:" + SENDER_PORT + "/templates"))
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (templates.statusCode() == 200 && templates.body().contains("bench_hello")) {
                     return;
