@@ -86,7 +86,8 @@ final class RenderedManifests {
                 Map<String, Object> secret = map(from, "secretKeyRef");
                 Map<String, Object> configMapKey = map(from, "configMapKeyRef");
                 if (!secret.isEmpty()) {
-                    String fake = "fake-" + secret.get("name") + "-" + secret.get("key");
+                    // as long as a generated secret (keys and tokens have minimum lengths), the same for one Secret key
+                    String fake = "fake-" + secret.get("name") + "-" + secret.get("key") + "-0123456789abcdef0123456789";
                     env.put(variableName, fake);
                     secretKeys.put(variableName, fake);
                 } else if (!configMapKey.isEmpty()) {
