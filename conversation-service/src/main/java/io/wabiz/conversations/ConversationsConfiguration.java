@@ -93,8 +93,8 @@ public class ConversationsConfiguration {
 
     @Bean
     HistoryListeners historyListeners(HistoryWriters history, HistoryMetrics metrics, OptOutKeywords keywords,
-                                      ContactPreferences contacts) {
-        return new HistoryListeners(history, metrics, keywords, contacts);
+                                      ContactPreferences contacts, PartnerDirectory partners) {
+        return new HistoryListeners(history, metrics, keywords, contacts, partners);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendForm;
 import io.wabiz.events.outbound.TemplateSynced;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
@@ -28,6 +29,13 @@ public final class Records {
         return new InboundMessageReceived(UUID.randomUUID().toString(), sentAt.plusMillis(200),
                 ServiceTest.BUSINESS_NUMBER, "+221 33 800 00 01", "200000000000001", waId, null, "Awa Diop", wamid,
                 sentAt, "text", null, content);
+    }
+
+    /** A message the business sent from the WhatsApp Business app, as Meta echoes it. */
+    public static BusinessMessageEchoed echo(String waId, String wamid, InboundContent content, Instant sentAt) {
+        return new BusinessMessageEchoed(UUID.randomUUID().toString(), sentAt.plusMillis(200),
+                ServiceTest.BUSINESS_NUMBER, "+221 33 800 00 01", "200000000000001", waId, null, wamid, sentAt,
+                "text", content);
     }
 
     public static InboundMessageReceived inboundText(String waId, String wamid, String text, Instant sentAt) {

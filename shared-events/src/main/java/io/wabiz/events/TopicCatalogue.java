@@ -21,6 +21,7 @@ import io.wabiz.events.outbound.MessageRejected;
 import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.events.outbound.TemplateSynced;
 import io.wabiz.events.whatsapp.AccountNoticeReceived;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.WebhookReceived;
@@ -58,7 +59,8 @@ public enum TopicCatalogue {
     ERP_NOTIFICATIONS(Topics.ERP_NOTIFICATIONS, "ERP document id", 3, false, NotificationRecorded.class),
     NOTIFIER_REQUESTS(Topics.NOTIFIER_REQUESTS, "ERP document id", 3, false, SendDocumentDetails.class),
     ERP_PAYMENTS(Topics.ERP_PAYMENTS, "ERP document id", 3, false, PaymentReceived.class),
-    HANDOFFS(Topics.HANDOFFS, "conversation", 3, false, HandOffRequested.class);
+    HANDOFFS(Topics.HANDOFFS, "conversation", 3, false, HandOffRequested.class),
+    INBOUND_ECHOES(Topics.INBOUND_ECHOES, "conversation", 6, false, BusinessMessageEchoed.class);
 
     private static final Map<String, Class<? extends TopicRecord>> TYPES_BY_NAME = Arrays.stream(values())
             .flatMap(t -> t.recordTypes.stream())

@@ -6,6 +6,7 @@ public final class Topics {
     public static final String WEBHOOK_RAW = "whatsapp.webhook.raw";
     public static final String INBOUND_MESSAGES = "whatsapp.inbound.messages";
     public static final String INBOUND_STATUSES = "whatsapp.inbound.statuses";
+    public static final String INBOUND_ECHOES = "whatsapp.inbound.echoes";
     public static final String ACCOUNT_NOTICES = "whatsapp.account.notices";
     public static final String OUTBOUND_COMMANDS = "whatsapp.outbound.commands";
     public static final String OUTBOUND_EVENTS = "whatsapp.outbound.events";

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Webhook bodies from src/test/resources: Meta's samples ({@code meta-webhooks/}) and ours ({@code own-webhooks/}). */
+/**
+ * Webhook bodies from src/test/resources: Meta's samples ({@code meta-webhooks/}), ours ({@code own-webhooks/})
+ * and pywa's ({@code pywa-webhooks/}).
+ */
 public final class Fixtures {
 
     public static final List<String> META_SAMPLES = List.of(
@@ -20,6 +23,11 @@ public final class Fixtures {
     public static final List<String> OWN = List.of("interactiveButtonReply", "interactiveListReply", "valueErrors",
             "severalEntriesAndChanges", "unknownFutureFieldsAndTypes");
 
+    /** pywa's samples ({@code pywa-webhooks/README.md}): newer shapes the Java project's samples lack. */
+    public static final List<String> PYWA = List.of("bsuidTextMessage", "bsuidStatusDelivered", "orderMessage",
+            "flowCompletion", "systemUserChangedNumber", "systemIdentityChanged", "editedMessage", "revokedMessage",
+            "smbEchoText", "smbEchoEdit", "smbEchoRevoke");
+
     private Fixtures() {
     }
 
@@ -31,9 +39,14 @@ public final class Fixtures {
         return read("/own-webhooks/" + name + ".json");
     }
 
+    public static byte[] pywa(String name) {
+        return read("/pywa-webhooks/" + name + ".json");
+    }
+
     /** Every body of both folders, for generators that need a corpus. */
     public static List<byte[]> all() {
-        return Stream.concat(META_SAMPLES.stream().map(Fixtures::meta), OWN.stream().map(Fixtures::own)).toList();
+        return Stream.of(META_SAMPLES.stream().map(Fixtures::meta), OWN.stream().map(Fixtures::own),
+                PYWA.stream().map(Fixtures::pywa)).flatMap(s -> s).toList();
     }
 
     private static byte[] read(String path) {

@@ -23,7 +23,7 @@ public abstract class IngressHttpTest {
     public static final String SECRET = "test-app-secret";
     public static final String ROTATED_SECRET = "test-rotated-secret";
     public static final String[] TOPICS = {Topics.WEBHOOK_RAW, Topics.INBOUND_MESSAGES, Topics.INBOUND_STATUSES,
-            Topics.ACCOUNT_NOTICES};
+            Topics.ACCOUNT_NOTICES, Topics.INBOUND_ECHOES};
 
     @LocalServerPort
     protected int port;

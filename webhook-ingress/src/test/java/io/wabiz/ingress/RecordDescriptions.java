@@ -2,6 +2,7 @@ package io.wabiz.ingress;
 
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.whatsapp.AccountNoticeReceived;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
@@ -25,6 +26,7 @@ final class RecordDescriptions {
                     + (n.template() == null ? "" : " template:" + n.template().name())
                     + (n.errors().isEmpty() ? "" : " " + errors(n.errors()));
             case WebhookReceived w -> "raw " + w.key() + (w.problem() == null ? "" : " problem");
+            case BusinessMessageEchoed e -> "echo " + e.key() + " " + e.wamid() + " " + content(e.content());
             default -> record.toString();
         };
     }
@@ -43,6 +45,12 @@ final class RecordDescriptions {
             case InboundContent.Location l -> "location:" + l.latitude() + "," + l.longitude();
             case InboundContent.Contacts c -> "contacts:" + c.contacts().getFirst().formattedName();
             case InboundContent.Reaction r -> "reaction:" + r.emoji();
+            case InboundContent.Order o -> "order:" + o.items().stream().map(i -> i.productRetailerId() + "x" + i.quantity())
+                    .collect(Collectors.joining(","));
+            case InboundContent.FlowReply f -> "flow:" + f.name() + ":" + f.body();
+            case InboundContent.SystemEvent e -> "system:" + e.event() + (e.newWaId() == null ? "" : ":" + e.newWaId());
+            case InboundContent.Edit e -> "edit:" + e.originalWamid() + "->" + content(e.content());
+            case InboundContent.Revoke r -> "revoke:" + r.originalWamid();
             case InboundContent.Unsupported u -> "unsupported:" + u.metaType() + " " + errors(u.errors());
         };
     }

@@ -107,10 +107,33 @@ class WebhookIngressTest extends IngressHttpTest {
                     "message 100000000000001:221770000001 wamid.CUSTOMER-LIST-PICK-0002 list:menu:invoices re:wamid.BUSINESS-MENU-MESSAGE-0002",
                     "notice 200000000000001 messages null errors:131000",
                     "message 100000000000001:221770000001 wamid.FUTURE-TYPE-1 unsupported:hologram errors:",
-                    "message 100000000000001:221770000001 wamid.FUTURE-INTERACTIVE-2 unsupported:interactive.nfm_reply errors:",
+                    "message 100000000000001:221770000001 wamid.FUTURE-INTERACTIVE-2 unsupported:interactive.hologram_reply errors:",
                     "message 100000000000001:221770000001 wamid.FUTURE-TEXT-3 text:still readable",
                     "notice 200000000000001 messages teleported",
                     "notice 200000000000001 business_capability_teleport_update SOMETHING_NEW");
+        }
+    }
+
+    @Test
+    void publishesPywasNewerShapesCartsFlowsSystemNotesEditsDeletionsUsernamesAndAppEchoes() {
+        List<String> names = Fixtures.PYWA.stream().filter(name -> !name.equals("revokedMessage")).toList();
+        try (TopicWatcher watcher = kafka.watch(TOPICS)) {
+            for (String name : names) {
+                assertThat(postSigned(Fixtures.pywa(name)).statusCode()).as(name).isEqualTo(200);
+            }
+            List<String> published = awaitRecords(watcher, 2 * names.size()).stream()
+                    .filter(r -> !(r instanceof WebhookReceived)).map(RecordDescriptions::describe).toList();
+            assertThat(published).containsExactlyInAnyOrder(
+                    "message 106540352242922:US.13491208655302741918 wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA= text:Does it come in another color?",
+                    "status 106540352242922:US.13491208655302741918 wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA= DELIVERED",
+                    "message 1122334455667:972987654321 wamid.xyzxyz order:HAMBURGERx3,FRENCH_FRIESx2,SODAx2",
+                    "message 1122334455667:972987654321 wamid.wegrchytvwcggt== flow:flow:Sent re:wamid.gvwegfretge==",
+                    "message 1122334455667:972987654321 wamid.xyzxyz== system:user_changed_number:972912345678",
+                    "message 1122334455667:972987654321 wamid.xyzxyz system:customer_identity_changed",
+                    "message 106540352242922:16505551234 wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA= edit:wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=->image:1234567890",
+                    "echo 1122334455667:<WHATSAPP_USER_PHONE_NUMBER> <WHATSAPP_MESSAGE_ID> text:Test message",
+                    "echo 1122334455667:972987654321 wamid.yyyyyy edit:wamid.zzzzzz->text:Text was edited",
+                    "echo 1122334455667:972987654321 wamid.yyyyyy revoke:wamid.zzzzzz");
         }
     }
 

@@ -2,8 +2,9 @@ package io.wabiz.conversations.optout;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wabiz.events.phone.PhoneNumbers;
+import io.wabiz.conversations.partners.CustomerIds;
 import io.wabiz.conversations.web.ApiProblem;
+import io.wabiz.events.phone.PhoneNumbers;
 import java.security.Principal;
 import java.time.Clock;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,7 +52,7 @@ public class ContactController {
     }
 
     private String waId(String phone) {
-        return phoneNumbers.toWaId(phone)
+        return CustomerIds.of(phoneNumbers, phone)
                 .orElseThrow(() -> ApiProblem.badRequest("not a valid phone number: " + phone));
     }
 }

@@ -3,12 +3,19 @@ package io.wabiz.conversations.partners;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.wabiz.events.erp.PartnerUpserted;
 import io.wabiz.events.phone.PhoneNumbers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +25,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /** The ERP partners as this service knows them, found by id, by WhatsApp id or by name. */
 public class PartnerDirectory {
+
+    /** Old wa_id to new wa_id, from Meta's user_changed_number notes. */
+    static final String NUMBER_CHANGES = "number_changes";
 
     private final MongoTemplate mongo;
     private final PhoneNumbers phoneNumbers;
@@ -41,7 +51,7 @@ public class PartnerDirectory {
                 }
             });
         }
-        List<String> waIds = phones.stream().map(PhoneNumbers::waIdOf).toList();
+        List<String> waIds = withNewNumbers(phones.stream().map(PhoneNumbers::waIdOf).toList());
         Update update = new Update().set("name", event.name()).set("companyName", event.companyName())
                 .set("phones", List.copyOf(phones)).set("waIds", waIds).set("invalidPhones", invalid)
                 .set("language", event.language()).set("countryCode", event.countryCode())
@@ -63,6 +73,42 @@ public class PartnerDirectory {
         } catch (DuplicateKeyException newerKnown) {
             return false; // the partner exists with a version at least as new
         }
+    }
+
+    /**
+     * Meta says a customer's number changed (user_changed_number): the partners with the old number get the new
+     * one first (the one to send to), and keep it when the ERP, still knowing the old number, updates them.
+     */
+    public void numberChanged(String oldWaId, String newWaId, Instant at) {
+        mongo.getCollection(NUMBER_CHANGES).updateOne(Filters.eq("_id", oldWaId),
+                Updates.combine(Updates.set("newWaId", newWaId), Updates.max("at", at == null ? null : Date.from(at))),
+                new UpdateOptions().upsert(true));
+        for (PartnerDocument partner : byWaIds(List.of(oldWaId))) {
+            mongo.updateFirst(query(where("_id").is(partner.id())),
+                    new Update().set("waIds", withNewNumbers(partner.waIds())), PartnerDocument.class);
+        }
+    }
+
+    /** The wa_ids with, before each one that changed, the customer's new one. */
+    private List<String> withNewNumbers(List<String> waIds) {
+        if (waIds.isEmpty()) {
+            return waIds;
+        }
+        Map<String, String> changes = new HashMap<>();
+        for (org.bson.Document change : mongo.getCollection(NUMBER_CHANGES).find(Filters.in("_id", waIds))) {
+            changes.put(change.getString("_id"), change.getString("newWaId"));
+        }
+        if (changes.isEmpty()) {
+            return waIds;
+        }
+        LinkedHashSet<String> withNew = new LinkedHashSet<>();
+        for (String waId : waIds) {
+            if (changes.containsKey(waId)) {
+                withNew.add(changes.get(waId));
+            }
+            withNew.add(waId);
+        }
+        return List.copyOf(withNew);
     }
 
     public Optional<PartnerDocument> byId(String partnerId) {

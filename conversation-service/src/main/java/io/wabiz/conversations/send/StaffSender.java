@@ -9,6 +9,7 @@ import io.wabiz.conversations.history.store.SendOutcomes;
 import io.wabiz.conversations.history.store.SendOutcomes.PendingSend;
 import io.wabiz.conversations.history.store.SendOutcomes.SendRecord;
 import io.wabiz.conversations.optout.ContactPreferences;
+import io.wabiz.conversations.partners.CustomerIds;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.send.SendPolicy.Recipient;
 import io.wabiz.conversations.send.SendPolicy.Refusal;
@@ -84,7 +85,7 @@ public class StaffSender {
         refuseUnfitTemplates(request.content(), request.fallbackTemplate());
         Recipient recipient;
         if (request.to() != null) {
-            String waId = phoneNumbers.toWaId(request.to()).orElseThrow(() -> new SendRefused.InvalidRequest(
+            String waId = CustomerIds.of(phoneNumbers, request.to()).orElseThrow(() -> new SendRefused.InvalidRequest(
                     "'to' is not a valid phone number: " + request.to()));
             recipient = recipients.byWaId(waId, phoneNumberId);
         } else {

@@ -3,6 +3,7 @@ package io.wabiz.events.whatsapp;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.wabiz.events.Immutables;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The content of a customer's message, normalised from every type Meta sends. */
@@ -16,6 +17,11 @@ import java.util.List;
         @JsonSubTypes.Type(value = InboundContent.Location.class, name = "location"),
         @JsonSubTypes.Type(value = InboundContent.Contacts.class, name = "contacts"),
         @JsonSubTypes.Type(value = InboundContent.Reaction.class, name = "reaction"),
+        @JsonSubTypes.Type(value = InboundContent.Order.class, name = "order"),
+        @JsonSubTypes.Type(value = InboundContent.FlowReply.class, name = "flow_reply"),
+        @JsonSubTypes.Type(value = InboundContent.SystemEvent.class, name = "system"),
+        @JsonSubTypes.Type(value = InboundContent.Edit.class, name = "edit"),
+        @JsonSubTypes.Type(value = InboundContent.Revoke.class, name = "revoke"),
         @JsonSubTypes.Type(value = InboundContent.Unsupported.class, name = "unsupported")
 })
 public sealed interface InboundContent {
@@ -66,6 +72,45 @@ public sealed interface InboundContent {
 
     /** A reaction to one of our messages; an empty emoji means the reaction was removed. */
     record Reaction(String reactedWamid, String emoji) implements InboundContent {
+    }
+
+    /**
+     * A cart sent from the catalogue ({@code order}): for a B2B seller, an order to take.
+     *
+     * @param text the customer's note with the cart, if any
+     */
+    record Order(String catalogId, String text, List<OrderItem> items) implements InboundContent {
+        public Order {
+            items = Immutables.list(items);
+        }
+    }
+
+    /** One line of a cart: a catalogue product, how many, at which unit price. */
+    record OrderItem(String productRetailerId, int quantity, BigDecimal itemPrice, String currency) {
+    }
+
+    /**
+     * A Flow's answer ({@code interactive.nfm_reply}).
+     *
+     * @param body         what the customer's chat shows ("Sent")
+     * @param responseJson the answer's fields as the Flow sent them (JSON text, with its {@code flow_token})
+     */
+    record FlowReply(String name, String body, String responseJson) implements InboundContent {
+    }
+
+    /**
+     * Meta's note about the customer ({@code system}): {@code user_changed_number} (their new number in
+     * {@code newWaId}: the same customer from now on), {@code customer_identity_changed}, ...
+     */
+    record SystemEvent(String event, String body, String newWaId) implements InboundContent {
+    }
+
+    /** The sender edited one of their earlier messages ({@code edit}): its new content. */
+    record Edit(String originalWamid, InboundContent content) implements InboundContent {
+    }
+
+    /** The sender deleted one of their earlier messages for everyone ({@code revoke}). */
+    record Revoke(String originalWamid) implements InboundContent {
     }
 
     /** A type we do not model (or Meta's "unsupported"): kept with Meta's errors and the raw JSON. */

@@ -42,7 +42,8 @@ public final class AsyncApiSkeleton {
             Map.entry(TopicCatalogue.ERP_NOTIFICATIONS, "Notifications that reached Meta, so the ERP can set its x_whatsapp_*_sent flags. Written by notifiers and reminder-scheduler."),
             Map.entry(TopicCatalogue.NOTIFIER_REQUESTS, "Requests for a document's details on WhatsApp. Written by scenario-engine; read by billing-notifier."),
             Map.entry(TopicCatalogue.ERP_PAYMENTS, "Payments customers made through the platform's payment links, verified with the provider. Written by billing-notifier; read by the ERP, which books each provider transaction once."),
-            Map.entry(TopicCatalogue.HANDOFFS, "Customers who asked to talk to a person. Written by scenario-engine; read by conversation-service, which marks the conversation for staff."));
+            Map.entry(TopicCatalogue.HANDOFFS, "Customers who asked to talk to a person. Written by scenario-engine; read by conversation-service, which marks the conversation for staff."),
+            Map.entry(TopicCatalogue.INBOUND_ECHOES, "Messages the business sent from the WhatsApp Business app on the same number (Meta's smb_message_echoes). Written by webhook-ingress; read by conversation-service (outbound, in the history)."));
 
     static String render() {
         Map<String, Object> doc = new LinkedHashMap<>();

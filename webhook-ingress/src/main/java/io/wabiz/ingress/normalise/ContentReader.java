@@ -52,6 +52,12 @@ final class ContentReader {
             case CONTACTS -> contacts(message.get("contacts"), message);
             case REACTION -> body(type, message, reaction -> new InboundContent.Reaction(
                     optionalText(reaction, "message_id"), optionalText(reaction, "emoji")));
+            case ORDER -> body(type, message, this::order);
+            case SYSTEM -> body(type, message, system -> new InboundContent.SystemEvent(optionalText(system, "type"),
+                    optionalText(system, "body"), optionalText(system, "wa_id")));
+            case EDIT -> body(type, message, edit -> edit(edit, message));
+            case REVOKE -> body(type, message, revoke -> new InboundContent.Revoke(
+                    optionalText(revoke, "original_message_id")));
             case UNSUPPORTED -> unsupported(type, message);
         };
     }
@@ -73,8 +79,38 @@ final class ContentReader {
                 return new InboundContent.ListReply(optionalText(reply, "id"), optionalText(reply, "title"),
                         optionalText(reply, "description"));
             }
+            if ("nfm_reply".equals(kind)) {
+                return new InboundContent.FlowReply(optionalText(reply, "name"), optionalText(reply, "body"),
+                        optionalText(reply, "response_json"));
+            }
         }
         return unsupported("interactive" + (kind == null ? "" : "." + kind), message);
+    }
+
+    private InboundContent order(JsonNode order) {
+        List<InboundContent.OrderItem> items = new ArrayList<>();
+        for (JsonNode item : order.path("product_items")) {
+            if (item.isObject()) {
+                JsonNode quantity = item.get("quantity");
+                JsonNode price = item.get("item_price");
+                items.add(new InboundContent.OrderItem(optionalText(item, "product_retailer_id"),
+                        quantity != null && quantity.canConvertToInt() ? quantity.asInt() : 0,
+                        price != null && price.isNumber() ? price.decimalValue() : null, optionalText(item, "currency")));
+            }
+        }
+        String text = optionalText(order, "text");
+        return new InboundContent.Order(optionalText(order, "catalog_id"), text == null || text.isBlank() ? null : text,
+                items);
+    }
+
+    /** An edit carries the edited message whole ({@code message.type} and its content): read as any message. */
+    private InboundContent edit(JsonNode edit, JsonNode message) {
+        JsonNode edited = edit.get("message");
+        if (edited == null || !edited.isObject()) {
+            return unsupported("edit", message);
+        }
+        return new InboundContent.Edit(optionalText(edit, "original_message_id"),
+                read(optionalText(edited, "type"), edited));
     }
 
     private InboundContent location(JsonNode location, JsonNode message) {

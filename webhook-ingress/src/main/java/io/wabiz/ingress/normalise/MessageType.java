@@ -23,6 +23,14 @@ enum MessageType {
     LOCATION("location"),
     CONTACTS("contacts"),
     REACTION("reaction"),
+    /** A cart sent from the catalogue. */
+    ORDER("order"),
+    /** Meta's note about the customer: a new number, a new identity. */
+    SYSTEM("system"),
+    /** The sender edited an earlier message. */
+    EDIT("edit"),
+    /** The sender deleted an earlier message for everyone. */
+    REVOKE("revoke"),
     /** Meta could not show the message (a deleted message, a type the API does not support). */
     UNSUPPORTED("unsupported");
 

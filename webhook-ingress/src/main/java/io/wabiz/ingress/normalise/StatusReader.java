@@ -2,6 +2,7 @@ package io.wabiz.ingress.normalise;
 
 import static io.wabiz.ingress.normalise.JsonFields.epochSeconds;
 import static io.wabiz.ingress.normalise.JsonFields.errors;
+import static io.wabiz.ingress.normalise.JsonFields.firstText;
 import static io.wabiz.ingress.normalise.JsonFields.optionalBoolean;
 import static io.wabiz.ingress.normalise.JsonFields.optionalEpochSeconds;
 import static io.wabiz.ingress.normalise.JsonFields.optionalText;
@@ -26,7 +27,10 @@ final class StatusReader {
     TopicRecord status(BodyRecords out, String wabaId, String phoneNumberId, JsonNode status, String at) {
         requireObject(status, at);
         String wamid = required(status, "id", at + ".id");
-        String recipient = required(status, "recipient_id", at + ".recipient_id");
+        // a customer known only by their business-scoped user id comes without recipient_id
+        String recipientUserId = optionalText(status, "recipient_user_id");
+        String recipient = recipientUserId == null ? required(status, "recipient_id", at + ".recipient_id")
+                : firstText(status, "recipient_id", "recipient_user_id");
         String statusName = required(status, "status", at + ".status");
         Instant statusAt = epochSeconds(status, "timestamp", at + ".timestamp");
         DeliveryStatus delivery = deliveryStatus(statusName);

@@ -10,6 +10,7 @@ import static io.wabiz.ingress.normalise.JsonFields.scalar;
 
 import io.wabiz.events.EventJson;
 import io.wabiz.events.whatsapp.AccountNoticeReceived;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
@@ -39,6 +40,7 @@ public final class WebhookNormaliser {
 
     static final String OBJECT = "whatsapp_business_account";
     static final String MESSAGES_FIELD = "messages";
+    static final String ECHOES_FIELD = "smb_message_echoes";
 
     /**
      * Content after the first JSON value is ignored rather than refused: Meta's body is authenticated by its
@@ -82,6 +84,8 @@ public final class WebhookNormaliser {
                 }
                 if (MESSAGES_FIELD.equals(field)) {
                     messagesChange(out, wabaId, value, at + ".value");
+                } else if (ECHOES_FIELD.equals(field) && value.path("metadata").isObject()) {
+                    echoesChange(out, wabaId, value, at + ".value");
                 } else {
                     out.add(notices.notice(out, wabaId, field, entryTime, value, null));
                 }
@@ -122,17 +126,18 @@ public final class WebhookNormaliser {
     private InboundMessageReceived message(BodyRecords out, String wabaId, String phoneNumberId, String displayNumber,
                                            List<JsonNode> contacts, JsonNode message, String at) {
         requireObject(message, at);
-        String from = required(message, "from", at + ".from");
+        // a customer with a WhatsApp username may come with only their business-scoped user id, no number
+        String fromUserId = optionalText(message, "from_user_id");
+        String from = fromUserId == null ? required(message, "from", at + ".from") : scalar(message, "from", at + ".from");
+        String customer = from != null && !from.isBlank() ? from : fromUserId;
         String wamid = required(message, "id", at + ".id");
         Instant sentAt = epochSeconds(message, "timestamp", at + ".timestamp");
         String type = scalar(message, "type", at + ".type");
-        JsonNode contact = contacts.stream()
-                .filter(c -> c.isObject() && from.equals(c.path("wa_id").asString(null)))
-                .findFirst().orElse(contacts.size() == 1 && contacts.getFirst().isObject() ? contacts.getFirst() : null);
+        JsonNode contact = contactOf(contacts, customer, fromUserId);
         String profileName = contact == null ? null : optionalText(contact.path("profile"), "name");
         String userId = contact == null ? null : optionalText(contact, "user_id");
         if (userId == null) {
-            userId = optionalText(message, "from_user_id");
+            userId = fromUserId;
         }
         InboundContent content = contents.read(type, message);
         String unmodelled = ContentReader.unmodelled(content);
@@ -140,8 +145,42 @@ public final class WebhookNormaliser {
             out.unmodelledTypes.add(unmodelled);
         }
         String id = BodyRecords.id("message", phoneNumberId, wamid);
-        return new InboundMessageReceived(id, out.receivedAt, phoneNumberId, displayNumber, wabaId, from, userId,
+        return new InboundMessageReceived(id, out.receivedAt, phoneNumberId, displayNumber, wabaId, customer, userId,
                 profileName, wamid, sentAt, type, context(message.get("context")), content);
+    }
+
+    /** Messages the business sent from the WhatsApp Business app on the same number: outbound, in the history. */
+    private void echoesChange(BodyRecords out, String wabaId, JsonNode value, String at) {
+        JsonNode metadata = value.get("metadata");
+        String phoneNumberId = required(metadata, "phone_number_id", at + ".metadata.phone_number_id");
+        String displayNumber = scalar(metadata, "display_phone_number", at + ".metadata.display_phone_number");
+        out.phoneNumberIds.add(phoneNumberId);
+        int index = 0;
+        for (JsonNode echo : array(value, "message_echoes", at + ".message_echoes", false)) {
+            String where = at + ".message_echoes[" + index++ + "]";
+            requireObject(echo, where);
+            String toUserId = optionalText(echo, "to_user_id");
+            String to = toUserId == null ? required(echo, "to", where + ".to") : scalar(echo, "to", where + ".to");
+            if (to != null && to.equals(displayNumber)) {
+                to = scalar(echo, "from", where + ".from"); // the business's own number: the customer is the other side
+            }
+            String customer = to != null && !to.isBlank() ? to : toUserId;
+            if (customer == null || customer.isBlank()) {
+                throw new MalformedWebhookException(where + ".to is missing");
+            }
+            String wamid = required(echo, "id", where + ".id");
+            String type = scalar(echo, "type", where + ".type");
+            out.add(new BusinessMessageEchoed(BodyRecords.id("echo", phoneNumberId, wamid), out.receivedAt, phoneNumberId,
+                    displayNumber, wabaId, customer, toUserId, wamid, epochSeconds(echo, "timestamp", where + ".timestamp"),
+                    type, contents.read(type, echo)));
+        }
+    }
+
+    private static JsonNode contactOf(List<JsonNode> contacts, String customer, String userId) {
+        return contacts.stream()
+                .filter(c -> c.isObject() && (customer.equals(c.path("wa_id").asString(null))
+                        || userId != null && userId.equals(c.path("user_id").asString(null))))
+                .findFirst().orElse(contacts.size() == 1 && contacts.getFirst().isObject() ? contacts.getFirst() : null);
     }
 
     private static ReplyContext context(JsonNode context) {

@@ -47,7 +47,7 @@ class PublishConfiguration {
 
     static final Duration MAX_BLOCK = Duration.ofMillis(250);
     static final List<String> TOPICS = List.of(Topics.WEBHOOK_RAW, Topics.INBOUND_MESSAGES, Topics.INBOUND_STATUSES,
-            Topics.ACCOUNT_NOTICES);
+            Topics.ACCOUNT_NOTICES, Topics.INBOUND_ECHOES);
     private static final Duration KEEP_TOPIC_METADATA = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(PublishConfiguration.class);
 

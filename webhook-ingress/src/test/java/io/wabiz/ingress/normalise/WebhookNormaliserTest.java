@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabiz.events.TopicRecord;
+import io.wabiz.events.Topics;
 import io.wabiz.events.whatsapp.AccountNoticeReceived;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 import io.wabiz.events.whatsapp.MetaError;
 import io.wabiz.ingress.Fixtures;
+import io.wabiz.testsupport.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -179,7 +182,7 @@ class WebhookNormaliserTest {
         assertThat(hologram.customerUserId()).isEqualTo("SN.1234567890");
         assertThat(((InboundMessageReceived) records.get(1)).content())
                 .isInstanceOfSatisfying(InboundContent.Unsupported.class,
-                        u -> assertThat(u.metaType()).isEqualTo("interactive.nfm_reply"));
+                        u -> assertThat(u.metaType()).isEqualTo("interactive.hologram_reply"));
         assertThat(((InboundMessageReceived) records.get(2)).content())
                 .isEqualTo(new InboundContent.Text("still readable"));
         AccountNoticeReceived unknownStatus = (AccountNoticeReceived) records.get(3);
@@ -195,9 +198,81 @@ class WebhookNormaliserTest {
     @Test
     void namesTheMessageTypesItDoesNotModelSoThatTheyAreCountedNotHidden() {
         assertThat(own("unknownFutureFieldsAndTypes").unmodelledTypes()).containsExactly("hologram",
-                "interactive.nfm_reply");
+                "interactive.hologram_reply");
         assertThat(meta("messageDeleted").unmodelledTypes()).as("Meta's own unsupported message is modelled").isEmpty();
         assertThat(meta("textMessage").unmodelledTypes()).isEmpty();
+    }
+
+    private NormalisedWebhook pywa(String name) {
+        return normaliser.normalise(Fixtures.pywa(name), RECEIVED);
+    }
+
+    @Test
+    void aCustomerKnownOnlyByTheirBusinessScopedUserIdIsKeyedByIt() {
+        InboundMessageReceived message = onlyMessage(pywa("bsuidTextMessage"));
+        assertThat(message.customerWaId()).isEqualTo("US.13491208655302741918");
+        assertThat(message.key()).isEqualTo("106540352242922:US.13491208655302741918");
+        assertThat(message.customerProfileName()).isEqualTo("Sheena Nelson");
+        assertThat(message.content()).isEqualTo(new InboundContent.Text("Does it come in another color?"));
+
+        MessageStatusChanged status = (MessageStatusChanged) pywa("bsuidStatusDelivered").records().getFirst();
+        assertThat(status.customerWaId()).isEqualTo("US.13491208655302741918");
+        assertThat(status.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void readsACartAsAnOrderWithItsItemsQuantitiesAndPrices() {
+        InboundContent.Order order = (InboundContent.Order) onlyMessage(pywa("orderMessage")).content();
+        assertThat(order.catalogId()).isEqualTo("354160437058781");
+        assertThat(order.text()).isNull();
+        assertThat(order.items()).containsExactly(
+                new InboundContent.OrderItem("HAMBURGER", 3, new java.math.BigDecimal("30"), "ILS"),
+                new InboundContent.OrderItem("FRENCH_FRIES", 2, new java.math.BigDecimal("35"), "ILS"),
+                new InboundContent.OrderItem("SODA", 2, new java.math.BigDecimal("10"), "ILS"));
+    }
+
+    @Test
+    void readsAFlowsAnswerSystemNotesEditsAndDeletions() {
+        InboundMessageReceived flow = onlyMessage(pywa("flowCompletion"));
+        assertThat(flow.content()).isInstanceOfSatisfying(InboundContent.FlowReply.class, reply -> {
+            assertThat(reply.name()).isEqualTo("flow");
+            assertThat(reply.body()).isEqualTo("Sent");
+            assertThat(reply.responseJson()).contains("\"flow_token\":\"AQAAAAACS5FpgQ_cAAAAAD0QI3s.\"");
+        });
+        assertThat(onlyMessage(pywa("systemUserChangedNumber")).content()).isEqualTo(new InboundContent.SystemEvent(
+                "user_changed_number", "User A changed from 972987654321 to 972912345678", "972912345678"));
+        assertThat(onlyMessage(pywa("systemIdentityChanged")).content()).isEqualTo(new InboundContent.SystemEvent(
+                "customer_identity_changed", "User identity changed", null));
+        assertThat(onlyMessage(pywa("editedMessage")).content()).isEqualTo(new InboundContent.Edit(
+                "wamid.HBgLMTQxMjU1NTA4MjkVAgASGBQzQUNCNjk5RDUwNUZGMUZEM0VBRAA=", new InboundContent.Media(
+                InboundContent.MediaKind.IMAGE, "1234567890", "image/jpeg", "a1b2c3d4e5f6...", "Updated image caption",
+                null, null, null)));
+        assertThat(onlyMessage(pywa("revokedMessage")).content())
+                .isEqualTo(new InboundContent.Revoke("<ORIGINAL_WHATSAPP_MESSAGE_ID>"));
+        for (String name : List.of("flowCompletion", "systemUserChangedNumber", "editedMessage", "revokedMessage",
+                "orderMessage")) {
+            assertThat(pywa(name).unmodelledTypes()).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void messagesTheBusinessSentFromTheAppAreEchoesOnTheirOwnTopic() {
+        NormalisedWebhook text = pywa("smbEchoText");
+        assertThat(text.records()).hasSize(1);
+        BusinessMessageEchoed echo = (BusinessMessageEchoed) text.records().getFirst();
+        assertThat(echo.businessPhoneNumberId()).isEqualTo("1122334455667");
+        assertThat(echo.customerWaId()).isEqualTo("<WHATSAPP_USER_PHONE_NUMBER>");
+        assertThat(echo.customerUserId()).isEqualTo("<BSUID>");
+        assertThat(echo.content()).isEqualTo(new InboundContent.Text("Test message"));
+        assertThat(KafkaTestClient.topicOf(echo)).isEqualTo(Topics.INBOUND_ECHOES);
+        assertThat(text.phoneNumberIds()).containsExactly("1122334455667");
+
+        BusinessMessageEchoed edit = (BusinessMessageEchoed) pywa("smbEchoEdit").records().getFirst();
+        assertThat(edit.customerWaId()).as("the side that is not the business's number").isEqualTo("972987654321");
+        assertThat(edit.content()).isEqualTo(new InboundContent.Edit("wamid.zzzzzz",
+                new InboundContent.Text("Text was edited")));
+        assertThat(((BusinessMessageEchoed) pywa("smbEchoRevoke").records().getFirst()).content())
+                .isEqualTo(new InboundContent.Revoke("wamid.zzzzzz"));
     }
 
     /** A content type added to the contract fails here until the normaliser reads it from some webhook. */
@@ -206,8 +281,13 @@ class WebhookNormaliserTest {
         Set<Class<?>> read = new HashSet<>();
         for (byte[] body : Fixtures.all()) {
             normaliser.normalise(body, RECEIVED).records().stream()
-                    .filter(InboundMessageReceived.class::isInstance).map(InboundMessageReceived.class::cast)
-                    .forEach(message -> read.add(message.content().getClass()));
+                    .forEach(record -> {
+                        if (record instanceof InboundMessageReceived message) {
+                            read.add(message.content().getClass());
+                        } else if (record instanceof BusinessMessageEchoed echo) {
+                            read.add(echo.content().getClass());
+                        }
+                    });
         }
         assertThat(read).containsExactlyInAnyOrder(InboundContent.class.getPermittedSubclasses());
     }

@@ -11,6 +11,7 @@ import io.wabiz.conversations.history.store.ConversationSummaries;
 import io.wabiz.conversations.history.store.HistoryQueries;
 import io.wabiz.conversations.history.store.HistoryQueries.ConversationFilter;
 import io.wabiz.conversations.history.store.HistoryQueries.MessageFilter;
+import io.wabiz.conversations.partners.CustomerIds;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.conversations.web.ApiProblem;
@@ -119,7 +120,7 @@ public class ConversationController {
             waIds = new LinkedHashSet<>(partners.byId(partnerId).map(PartnerDocument::waIds).orElse(List.of()));
         }
         if (phone != null) {
-            String waId = phoneNumbers.toWaId(phone)
+            String waId = CustomerIds.of(phoneNumbers, phone)
                     .orElseThrow(() -> ApiProblem.badRequest("'phone' is not a valid phone number: " + phone));
             waIds = intersect(waIds, Set.of(waId));
         }

@@ -11,6 +11,7 @@ import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.ReplyContext;
+import io.wabiz.events.whatsapp.WhatsAppUserIds;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class HistoryViews {
                                    boolean windowOpen, int unreadCount, LastMessage lastMessage) {
 
         public static ConversationView of(ConversationDocument c, PartnerDocument partner, Instant now) {
-            return new ConversationView(c.id(), c.businessPhoneNumberId(), c.customerWaId(), "+" + c.customerWaId(),
+            String phone = WhatsAppUserIds.isBusinessScoped(c.customerWaId()) ? null : "+" + c.customerWaId();
+            return new ConversationView(c.id(), c.businessPhoneNumberId(), c.customerWaId(), phone,
                     c.customerProfileName(), PartnerRef.of(partner), c.lastActivityAt(), c.lastInboundAt(),
                     c.windowOpenUntil(), c.windowOpenUntil() != null && c.windowOpenUntil().isAfter(now),
                     c.unreadCount(), c.lastMessage());
@@ -54,6 +56,9 @@ public final class HistoryViews {
      * @param sentBy   who sent an outbound message: STAFF (actor = user), AUTOMATION or SCENARIO
      * @param outcomeUnresolvedSince whether Meta got the message is unknown since then, and no status told
      *                               afterwards: check with the customer, resend under a new key if needed
+     * @param edited    the latest edit by the message's sender (its new content; {@code text} stays the original)
+     * @param revokedAt when the sender deleted the message for everyone
+     * @param sentFrom  {@code BUSINESS_APP}: sent from the WhatsApp Business app, not through the platform
      */
     public record MessageView(String id, String wamid, String conversationId, String businessPhoneNumberId,
                               String customerWaId, Direction direction, String type, String text,
@@ -61,7 +66,8 @@ public final class HistoryViews {
                               DeliveryStatus status, List<TimelineEntry> timeline, Instant acceptedAt,
                               MessageError error, String pricingCategory, String replyToWamid, ReplyContext context,
                               Correlation sentBy, String idempotencyKey, String commandId, String sendForm,
-                              String customerProfileName, Instant outcomeUnresolvedSince) {
+                              String customerProfileName, Instant outcomeUnresolvedSince,
+                              MessageDocument.Edited edited, Instant revokedAt, String sentFrom) {
 
         public static MessageView of(MessageDocument m) {
             List<TimelineEntry> timeline = m.timeline() == null ? List.of() : m.timeline().entrySet().stream()
@@ -73,7 +79,8 @@ public final class HistoryViews {
             return new MessageView(m.id(), m.wamid(), m.conversationId(), m.businessPhoneNumberId(), m.customerWaId(),
                     m.direction(), m.type(), m.text(), m.media(), m.content(), m.at(), status, timeline,
                     m.acceptedAt(), m.error(), m.pricingCategory(), m.replyToWamid(), m.context(), m.correlation(),
-                    m.idempotencyKey(), m.commandId(), m.sendForm(), m.customerProfileName(), m.unresolvedSince());
+                    m.idempotencyKey(), m.commandId(), m.sendForm(), m.customerProfileName(), m.unresolvedSince(),
+                    m.edited(), m.revokedAt(), m.sentFrom());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.wabiz.conversations.history.api.HistoryViews.MessageView;
 import io.wabiz.conversations.history.documents.Direction;
 import io.wabiz.conversations.history.store.HistoryQueries;
 import io.wabiz.conversations.history.store.HistoryQueries.MessageFilter;
+import io.wabiz.conversations.partners.CustomerIds;
 import io.wabiz.conversations.partners.PartnerDirectory;
 import io.wabiz.conversations.partners.PartnerDocument;
 import io.wabiz.conversations.web.ApiProblem;
@@ -70,7 +71,7 @@ public class MessageController {
         }
         Collection<String> customers = null;
         if (contact != null) {
-            customers = List.of(phoneNumbers.toWaId(contact)
+            customers = List.of(CustomerIds.of(phoneNumbers, contact)
                     .orElseThrow(() -> ApiProblem.badRequest("'contact' is not a valid phone number: " + contact)));
         }
         if (partnerId != null) {

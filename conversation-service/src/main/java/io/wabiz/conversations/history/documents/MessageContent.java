@@ -5,6 +5,7 @@ import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.whatsapp.InboundContent;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The searchable summary of a message's content: its type, a text to show in lists, its media
@@ -39,6 +40,12 @@ public record MessageContent(String type, String text, MediaRef media, Map<Strin
             case InboundContent.Contacts c -> new MessageContent("contacts", c.contacts().isEmpty() ? null
                     : c.contacts().getFirst().formattedName(), null, tree);
             case InboundContent.Reaction r -> new MessageContent("reaction", r.emoji(), null, tree);
+            case InboundContent.Order o -> new MessageContent("order", o.text() != null ? o.text() : orderSummary(o),
+                    null, tree);
+            case InboundContent.FlowReply f -> new MessageContent("flow_reply", f.body(), null, tree);
+            case InboundContent.SystemEvent e -> new MessageContent("system", e.body(), null, tree);
+            case InboundContent.Edit e -> new MessageContent("edit", of(e.content()).text(), null, tree);
+            case InboundContent.Revoke r -> new MessageContent("revoke", null, null, tree);
             case InboundContent.Unsupported u -> new MessageContent("unsupported", u.metaType(), null, tree);
         };
     }
@@ -61,6 +68,12 @@ public record MessageContent(String type, String text, MediaRef media, Map<Strin
             case OutboundContent.Template t -> new MessageContent("template", t.name() + " (" + t.language() + ")",
                     null, tree);
         };
+    }
+
+    /** What a list shows of a cart: {@code 3 items: HAMBURGER x3, FRENCH_FRIES x2, SODA x2}. */
+    private static String orderSummary(InboundContent.Order order) {
+        return order.items().size() + (order.items().size() == 1 ? " item: " : " items: ") + order.items().stream()
+                .map(item -> item.productRetailerId() + " x" + item.quantity()).collect(Collectors.joining(", "));
     }
 
     @SuppressWarnings("unchecked")

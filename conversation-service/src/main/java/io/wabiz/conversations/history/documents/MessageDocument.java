@@ -19,6 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param context     what an inbound message quotes or answers
  * @param summarized  the conversation's summary already counts this message
  * @param requestFingerprint for a staff send: what was asked, to tell a retry from a different request
+ * @param edited             the latest edit of the message by its sender (the original text stays in {@code text})
+ * @param revokedAt          when its sender deleted it for everyone
+ * @param sentFrom           {@code BUSINESS_APP} for a message the business sent from the WhatsApp Business app
  * @param unresolvedSince    the send's outcome is unknown since then and the sender gave up waiting for Meta's
  *                           status: staff may resend it (under a new key)
  */
@@ -30,7 +33,8 @@ public record MessageDocument(@Id String id, String wamid, String conversationId
                               MessageError error, String pricingCategory, Boolean billable, String replyToWamid,
                               ReplyContext context, Correlation correlation, String idempotencyKey,
                               String commandId, String sendForm, String customerProfileName, Boolean summarized,
-                              String requestFingerprint, Instant unresolvedSince) {
+                              String requestFingerprint, Instant unresolvedSince, Edited edited,
+                              Instant revokedAt, String sentFrom) {
 
     public static final String COLLECTION = "messages";
     public static final String PENDING_PREFIX = "cmd:";
@@ -46,6 +50,10 @@ public record MessageDocument(@Id String id, String wamid, String conversationId
     /** The furthest delivery status reached (null for a customer message). */
     public DeliveryStatus status() {
         return StatusProgress.ofRank(statusRank);
+    }
+
+    /** An edit of a message: when, and its new content. Field order matters: {@code $max} compares by {@code at}. */
+    public record Edited(Instant at, String type, String text, Map<String, Object> content) {
     }
 
     /** Why a message failed, and what to do about it. */

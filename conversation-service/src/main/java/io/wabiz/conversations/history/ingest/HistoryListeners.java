@@ -2,6 +2,8 @@ package io.wabiz.conversations.history.ingest;
 
 import io.wabiz.conversations.history.documents.Direction;
 import io.wabiz.conversations.history.documents.ErrorHelp;
+import io.wabiz.conversations.history.store.BusinessAppMessages;
+import io.wabiz.conversations.history.store.ConversationSummaries;
 import io.wabiz.conversations.history.store.CustomerMessages;
 import io.wabiz.conversations.history.store.DeliveryStatuses;
 import io.wabiz.conversations.history.store.HistoryWriters;
@@ -10,12 +12,15 @@ import io.wabiz.conversations.history.store.RecordChecks;
 import io.wabiz.conversations.history.store.SendOutcomes;
 import io.wabiz.conversations.optout.ContactPreferences;
 import io.wabiz.conversations.optout.OptOutKeywords;
+import io.wabiz.conversations.partners.PartnerDirectory;
+import io.wabiz.events.ConversationKey;
 import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.DeliveryStatus;
 import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
@@ -41,8 +46,13 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 public class HistoryListeners {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryListeners.class);
+    /** Meta's system note of a customer who moved to another number. */
+    static final String USER_CHANGED_NUMBER = "user_changed_number";
 
     private final CustomerMessages customerMessages;
+    private final BusinessAppMessages businessAppMessages;
+    private final ConversationSummaries summaries;
+    private final PartnerDirectory partners;
     private final DeliveryStatuses statuses;
     private final SendOutcomes sendOutcomes;
     private final HistoryMetrics metrics;
@@ -50,8 +60,11 @@ public class HistoryListeners {
     private final ContactPreferences contacts;
 
     public HistoryListeners(HistoryWriters history, HistoryMetrics metrics, OptOutKeywords keywords,
-                            ContactPreferences contacts) {
+                            ContactPreferences contacts, PartnerDirectory partners) {
         this.customerMessages = history.customerMessages();
+        this.businessAppMessages = history.businessAppMessages();
+        this.summaries = history.summaries();
+        this.partners = partners;
         this.statuses = history.statuses();
         this.sendOutcomes = history.sendOutcomes();
         this.metrics = metrics;
@@ -70,8 +83,22 @@ public class HistoryListeners {
             if (outcomes.get(i) == Outcome.STORED && message.content() instanceof InboundContent.Text text) {
                 keywords.intentOf(text.body()).ifPresent(intent -> applyKeyword(message, intent));
             }
+            if (outcomes.get(i) == Outcome.STORED && message.content() instanceof InboundContent.SystemEvent event
+                    && USER_CHANGED_NUMBER.equals(event.event()) && event.newWaId() != null
+                    && !event.newWaId().equals(message.customerWaId())) {
+                numberChanged(message, event.newWaId());
+            }
         }
         failIfShort(records, messages.size());
+    }
+
+    @KafkaListener(id = "conversations-echoes", idIsGroup = false, topics = Topics.INBOUND_ECHOES, batch = "true",
+            concurrency = "${conversations.listener-concurrency:2}")
+    public void onEchoes(List<ConsumerRecord<String, TopicRecord>> records) {
+        List<BusinessMessageEchoed> echoes = valid(records, BusinessMessageEchoed.class, RecordChecks::check);
+        businessAppMessages.record(echoes)
+                .forEach(outcome -> metrics.count("BusinessMessageEchoed", Direction.OUTBOUND, outcome));
+        failIfShort(records, echoes.size());
     }
 
     @KafkaListener(id = "conversations-statuses", idIsGroup = false, topics = Topics.INBOUND_STATUSES, batch = "true",
@@ -140,6 +167,15 @@ public class HistoryListeners {
         metrics.count("MessageOutcomeUnresolved", Direction.OUTBOUND, sendOutcomes.recordUnresolved(unresolved));
         log.info("Send {} to {}: outcome still unknown since {}", unresolved.idempotencyKey(),
                 PhoneMasking.mask(unresolved.recipientWaId()), unresolved.unknownSince());
+    }
+
+    /** The same customer from now on: their conversations kept together, the directory told. */
+    private void numberChanged(InboundMessageReceived message, String newWaId) {
+        summaries.link(message.key(), ConversationKey.of(message.businessPhoneNumberId(), newWaId),
+                message.businessPhoneNumberId(), newWaId);
+        partners.numberChanged(message.customerWaId(), newWaId, message.sentAt());
+        log.info("Customer {} changed number to {}: conversations linked", PhoneMasking.mask(message.customerWaId()),
+                PhoneMasking.mask(newWaId));
     }
 
     private void applyKeyword(InboundMessageReceived message, OptOutKeywords.Intent intent) {

@@ -20,7 +20,7 @@ public class HistoryMetrics {
             registry.counter("conversations.messages.stored", "direction", direction.name());
         }
         for (String record : new String[] {"InboundMessageReceived", "MessageStatusChanged", "MessageAccepted",
-                "MessageRejected", "MessageOutcomeUnresolved"}) {
+                "MessageRejected", "MessageOutcomeUnresolved", "BusinessMessageEchoed"}) {
             registry.counter("conversations.duplicates.ignored", "record", record);
         }
         registry.counter("conversations.statuses.out.of.order", "kind", "early");

@@ -50,6 +50,18 @@ public class ConversationSummaries {
                 new Changes(converter).set("unreadWamids", List.of()).document()).getMatchedCount() > 0;
     }
 
+    /**
+     * The customer of {@code oldConversationId} now writes from another number (Meta's user_changed_number): the
+     * new conversation lists the old one's messages with its own, and the old one points to the new one.
+     */
+    public void link(String oldConversationId, String newConversationId, String phoneNumberId, String newWaId) {
+        collection.updateOne(Filters.eq("_id", newConversationId), new Changes(converter)
+                .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", newWaId)
+                .addToSet("previousConversationIds", oldConversationId).document(), UPSERT);
+        collection.updateOne(Filters.eq("_id", oldConversationId),
+                new Changes(converter).set("movedTo", newConversationId).document());
+    }
+
     final class Batch {
 
         private final Map<String, Summary> summaries = new LinkedHashMap<>();

@@ -6,15 +6,20 @@ import io.wabiz.conversations.history.documents.MessageContent;
 import io.wabiz.conversations.history.store.Messages.Stored;
 import io.wabiz.conversations.history.store.Messages.Upsert;
 import io.wabiz.events.ConversationKey;
+import io.wabiz.events.whatsapp.InboundContent;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The customers' messages (inbound): stored once per wamid, however often Meta delivers them. */
+/**
+ * The customers' messages (inbound): stored once per wamid, however often Meta delivers them; an edit or a
+ * deletion changes the message it names ({@link Corrections}).
+ */
 public class CustomerMessages {
 
     private final Messages messages;
@@ -47,8 +52,14 @@ public class CustomerMessages {
                 outcomes.add(Outcome.DUPLICATE);
                 continue;
             }
-            MessageContent content = MessageContent.of(event.content());
             Instant at = event.sentAt() != null ? event.sentAt() : event.occurredAt();
+            Optional<Upsert> correction = Corrections.of(messages, event.content(), at);
+            if (correction.isPresent()) {
+                writes.add(correction.get());
+                outcomes.add(Outcome.ADVANCED);
+                continue;
+            }
+            MessageContent content = MessageContent.of(event.content());
             String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
             Changes update = messages.changes()
                     .set("wamid", event.wamid()).set("conversationId", conversationId)
@@ -61,8 +72,10 @@ public class CustomerMessages {
                     .setIfPresent("context", event.context())
                     .setIfPresent("customerProfileName", event.customerProfileName());
             writes.add(new Upsert(event.wamid(), update));
+            // Meta's system note (a new number) is in the history, but the customer did not write: no window, not unread
+            boolean customerWrote = !(event.content() instanceof InboundContent.SystemEvent);
             conversations.add(conversationId, event.businessPhoneNumberId(), event.customerWaId(),
-                    new LastMessage(at, event.wamid(), Direction.INBOUND, content.type(), content.text()), true,
+                    new LastMessage(at, event.wamid(), Direction.INBOUND, content.type(), content.text()), customerWrote,
                     event.customerProfileName());
             outcomes.add(Outcome.STORED);
         }

@@ -108,7 +108,12 @@ public class HistoryQueries {
     public PageView<MessageDocument> messages(MessageFilter filter, PageRequest page, Sort.Direction order) {
         List<Criteria> criteria = new ArrayList<>();
         if (filter.conversationId() != null) {
-            criteria.add(where("conversationId").is(filter.conversationId()));
+            // a customer who changed number: their earlier conversations' messages belong to this one
+            List<String> ids = new ArrayList<>(List.of(filter.conversationId()));
+            conversation(filter.conversationId()).map(ConversationDocument::previousConversationIds)
+                    .ifPresent(ids::addAll);
+            criteria.add(ids.size() == 1 ? where("conversationId").is(filter.conversationId())
+                    : where("conversationId").in(ids));
         }
         if (filter.customerWaIds() != null) {
             criteria.add(where("customerWaId").in(filter.customerWaIds()));

@@ -9,12 +9,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * arrive late, early or twice and the result is the same.
  */
 public record HistoryWriters(CustomerMessages customerMessages, DeliveryStatuses statuses, SendOutcomes sendOutcomes,
-                             ConversationSummaries summaries) {
+                             ConversationSummaries summaries, BusinessAppMessages businessAppMessages) {
 
     public static HistoryWriters of(MongoTemplate mongo, Duration customerWindow) {
         Messages messages = new Messages(mongo);
         ConversationSummaries summaries = new ConversationSummaries(mongo, customerWindow);
         return new HistoryWriters(new CustomerMessages(messages, summaries), new DeliveryStatuses(messages),
-                new SendOutcomes(messages, summaries), summaries);
+                new SendOutcomes(messages, summaries), summaries, new BusinessAppMessages(messages, summaries));
     }
 }

@@ -3,6 +3,7 @@ package io.wabiz.conversations.history.store;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
+import io.wabiz.events.whatsapp.BusinessMessageEchoed;
 import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.events.whatsapp.MessageStatusChanged;
 
@@ -20,6 +21,7 @@ public final class RecordChecks {
             case MessageAccepted accepted -> check(accepted);
             case MessageRejected rejected -> check(rejected);
             case MessageOutcomeUnresolved unresolved -> check(unresolved);
+            case BusinessMessageEchoed echo -> check(echo);
             case null -> throw new IllegalArgumentException("empty record");
             default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
         }
@@ -52,6 +54,12 @@ public final class RecordChecks {
         required(event.idempotencyKey(), "idempotencyKey");
         required(event.businessPhoneNumberId(), "businessPhoneNumberId");
         required(event.recipientWaId(), "recipientWaId");
+    }
+
+    public static void check(BusinessMessageEchoed event) {
+        required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.customerWaId(), "customerWaId");
     }
 
     private static void required(Object value, String field) {
