@@ -70,8 +70,8 @@ class CrashRecoveryTest {
                 null, null);
         AtomicInteger crashes = new AtomicInteger();
 
-        try (KafkaTestClient kafka = KafkaTestClient.embedded();
-             TopicWatcher outcomes = kafka.watch(Topics.OUTBOUND_EVENTS)) {
+        KafkaTestClient kafka = KafkaTestClient.shared();
+        try (TopicWatcher outcomes = kafka.watch(Topics.OUTBOUND_EVENTS)) {
             ConfigurableApplicationContext first = startSender((sent, result) -> {
                 crashes.incrementAndGet();
                 throw new IllegalStateException("simulated crash right after Meta answered " + result);

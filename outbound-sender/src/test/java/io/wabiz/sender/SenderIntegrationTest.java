@@ -13,8 +13,6 @@ import io.wabiz.testsupport.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,7 +68,8 @@ public abstract class SenderIntegrationTest {
     public static final String ADMIN_TOKEN = "test-admin-token-not-a-secret";
     public static final String AGENT_TOKEN = "test-agent-token-not-a-secret";
 
-    protected static KafkaTestClient kafka;
+    /** The JVM's one client of the embedded broker (test-support's): neither opened nor closed here. */
+    protected static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Autowired
     protected ConversationWindows windows;
@@ -83,16 +82,6 @@ public abstract class SenderIntegrationTest {
     @DynamicPropertySource
     static void meta(DynamicPropertyRegistry registry) {
         registry.add("sender.graph-api.base-url", MetaGraphApiStub::baseUrl);
-    }
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.embedded();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     @BeforeEach
