@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import io.wabiz.simulator.chat.ChatStore;
 import io.wabiz.simulator.chat.CustomerActions;
 import io.wabiz.simulator.chat.StatusFlow;
+import io.wabiz.simulator.faults.GraphFaults;
 import io.wabiz.simulator.graph.GraphApi;
 import io.wabiz.simulator.graph.GraphRequestLog;
 import io.wabiz.simulator.graph.SlidingWindowRateLimiter;
@@ -60,6 +61,11 @@ class SimulatorConfiguration {
     @Bean
     MediaStore mediaStore(SimulatorProperties properties) {
         return new MediaStore(dataDir(properties) == null ? null : dataDir(properties).resolve("media"));
+    }
+
+    @Bean
+    GraphFaults graphFaults() {
+        return new GraphFaults();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.wabiz.simulator.faults.GraphFaults;
 import io.wabiz.simulator.graph.GraphApi;
 import io.wabiz.simulator.graph.GraphRequestLog;
 import io.wabiz.simulator.templates.TemplateCatalogue;
@@ -32,10 +33,12 @@ class SimulatorController {
     private final WebhookPayloads payloads;
     private final SimulatorState state;
     private final Clock clock;
+    private final GraphFaults faults;
 
     SimulatorController(SimulatorProperties properties, BusinessNumbers phones, TemplateCatalogue templates,
                         GraphApi graph, GraphRequestLog requests, WebhookDispatcher webhooks,
-                        WebhookPayloads payloads, SimulatorState state, Clock clock) {
+                        WebhookPayloads payloads, SimulatorState state, Clock clock, GraphFaults faults) {
+        this.faults = faults;
         this.properties = properties;
         this.phones = phones;
         this.templates = templates;
@@ -83,6 +86,7 @@ class SimulatorController {
     @PostMapping("/simulator/reset")
     ResponseEntity<Void> reset() {
         state.reset();
+        faults.clear();
         return ResponseEntity.noContent().build();
     }
 

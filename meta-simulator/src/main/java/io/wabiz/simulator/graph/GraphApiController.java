@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wabiz.simulator.faults.GraphFault;
+import io.wabiz.simulator.faults.GraphFaults;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,10 +49,12 @@ class GraphApiController {
     private final Clock clock;
     private final byte[] expectedAuthorization;
     private final MeterRegistry meters;
+    private final GraphFaults faults;
 
     GraphApiController(GraphApi graph, GraphRequestLog requests, JsonMapper json, Clock clock,
-                       io.wabiz.simulator.SimulatorProperties properties, MeterRegistry meters) {
+                       io.wabiz.simulator.SimulatorProperties properties, MeterRegistry meters, GraphFaults faults) {
         this.meters = meters;
+        this.faults = faults;
         this.graph = graph;
         this.requests = requests;
         this.json = json;
@@ -61,7 +66,23 @@ class GraphApiController {
     ResponseEntity<JsonNode> send(@PathVariable String phoneNumberId,
                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                   @RequestBody(required = false) String body, HttpServletRequest request) {
-        return handle(request, phoneNumberId, authorization, body, () -> graph.send(phoneNumberId, body));
+        Optional<GraphFault> fault = faults.take();
+        if (fault.isPresent() && fault.get().kind() != GraphFault.Kind.STALL) {
+            return handle(request, phoneNumberId, authorization, body, () -> {
+                throw fault.get().kind() == GraphFault.Kind.THROTTLE ? MetaRejection.throttled()
+                        : MetaRejection.temporarilyUnavailable();
+            });
+        }
+        ResponseEntity<JsonNode> answer = handle(request, phoneNumberId, authorization, body,
+                () -> graph.send(phoneNumberId, body));
+        fault.ifPresent(stall -> {
+            try {
+                Thread.sleep(stall.delay()); // accepted already: the caller's timeout expires first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return answer;
     }
 
     @PostMapping("/{phoneNumberId}/media")

@@ -59,6 +59,17 @@ public final class MetaRejection extends RuntimeException {
                 "Cloud API message throughput (" + messagesPerSecond + " messages per second) has been reached.");
     }
 
+    /** Meta's throughput limit when the number's rate is not what was exceeded (a rehearsed throttling phase). */
+    public static MetaRejection throttled() {
+        return new MetaRejection(429, 130429, null, "OAuthException", "Rate limit hit",
+                "Cloud API message throughput has been reached.");
+    }
+
+    /** Meta's transient server error (code 2), answered with HTTP 500 when its service is down for a moment. */
+    public static MetaRejection temporarilyUnavailable() {
+        return new MetaRejection(500, 2, null, "OAuthException", "Service temporarily unavailable", null);
+    }
+
     public static final String REENGAGEMENT_DETAILS = "Message failed to send because more than 24 hours have "
             + "passed since the customer last replied to this number.";
 
