@@ -35,11 +35,22 @@ public final class LocalStack {
 
     private final StackSettings settings;
     private final Consumer<String> progress;
+    private final Map<StackService, Map<String, String>> environmentOverrides;
     private volatile RunningStack starting;
 
     public LocalStack(StackSettings settings, Consumer<String> progress) {
+        this(settings, progress, Map.of());
+    }
+
+    /**
+     * @param environmentOverrides variables added to (or replacing) a service's own environment, for a run that
+     *                             tunes it (the chaos bench's shorter timeouts and longer logs)
+     */
+    public LocalStack(StackSettings settings, Consumer<String> progress,
+                      Map<StackService, Map<String, String>> environmentOverrides) {
         this.settings = settings;
         this.progress = progress;
+        this.environmentOverrides = Map.copyOf(environmentOverrides);
     }
 
     /** The executable jar of a service module, if it has been built. */
@@ -110,7 +121,14 @@ public final class LocalStack {
                 }
             });
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
-            stack.started(Duration.ofNanos(System.nanoTime() - startNanos));
+            stack.started(Duration.ofNanos(System.nanoTime() - startNanos), service -> {
+                Path jar = jars.get(service);
+                if (jar == null) {
+                    throw new IllegalArgumentException(service.module() + " is not part of this stack");
+                }
+                startService(launcher, stack, service, jar, wiring).join();
+                return stack.process(service);
+            });
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -128,8 +146,10 @@ public final class LocalStack {
 
     private CompletableFuture<Void> startService(JvmLauncher launcher, RunningStack stack, StackService service, Path jar,
                                                  StackService.Wiring wiring) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>(service.environment(wiring));
+        environment.putAll(environmentOverrides.getOrDefault(service, Map.of()));
         ChildProcess process = stack.service(service, launcher.start(service.module(), settings.repositoryRoot(),
-                settings.serviceJvmOptions(), JvmLauncher.jarLaunch(jar), List.of(), service.environment(wiring)));
+                settings.serviceJvmOptions(), JvmLauncher.jarLaunch(jar), List.of(), environment));
         progress.accept("starting " + service.module() + " (pid " + process.pid() + ") on port "
                 + settings.ports().port(service));
         URI readiness = URI.create(wiring.url(service) + "/actuator/health/readiness");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The started stack: its processes, where they listen, how long they took; {@link #close()} stops them all. */
 public final class RunningStack implements AutoCloseable {
@@ -25,6 +26,7 @@ public final class RunningStack implements AutoCloseable {
     private final Map<StackService, ChildProcess> services = new EnumMap<>(StackService.class);
     private final Set<StackService> missing = EnumSet.noneOf(StackService.class);
     private volatile Duration startup;
+    private volatile Function<StackService, ChildProcess> restarter;
     private boolean closed;
 
     RunningStack(StackSettings settings, PidFile pidFile) {
@@ -58,8 +60,43 @@ public final class RunningStack implements AutoCloseable {
         missing.add(service);
     }
 
-    void started(Duration took) {
+    void started(Duration took, Function<StackService, ChildProcess> restarter) {
         this.startup = took;
+        this.restarter = restarter;
+    }
+
+    /** The running process of a service (the last one started, after a {@link #restart}). */
+    public synchronized ChildProcess process(StackService service) {
+        ChildProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.module() + " is not part of this stack");
+        }
+        return process;
+    }
+
+    /** The broker or MongoDB process, by its name ({@code kafka}, {@code mongodb}). */
+    public synchronized ChildProcess infrastructure(String name) {
+        return infrastructure.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no infrastructure process " + name));
+    }
+
+    /**
+     * Starts a service again, with the same jar, environment and port, and waits until it is ready; a process of it
+     * still running is killed first (kill -9). For rehearsals of crashes and of a redeploy.
+     */
+    public ChildProcess restart(StackService service) {
+        Function<StackService, ChildProcess> starter = restarter;
+        if (starter == null) {
+            throw new IllegalStateException("the stack has not finished starting");
+        }
+        ChildProcess old;
+        synchronized (this) {
+            old = services.get(service);
+        }
+        if (old != null && old.isAlive()) {
+            old.kill();
+        }
+        return starter.apply(service);
     }
 
     public StackSettings settings() {

@@ -12,21 +12,24 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Real HTTP calls with JSON bodies, as a script or another system would make them. */
-final class JsonHttp {
+public final class JsonHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final Map<String, String> headers;
 
-    JsonHttp(String baseUrl, Map<String, String> headers) {
+    public JsonHttp(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.headers = Map.copyOf(headers);
     }
 
-    /** An answer: status and parsed body (a missing node when the body is empty or not JSON). */
-    record Answer(int status, JsonNode body, String text) {
-        Answer expect(int expected) {
+    /**
+     * An answer: status and parsed body (a missing node when the body is empty or not JSON), and the
+     * {@code Location} of a redirect (redirects are not followed), null otherwise.
+     */
+    public record Answer(int status, JsonNode body, String text, String location) {
+        public Answer expect(int expected) {
             if (status != expected) {
                 throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + text);
             }
@@ -34,16 +37,25 @@ final class JsonHttp {
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : EventJson.toJson(body))));
     }
 
-    Answer postRaw(String path, String body, Map<String, String> extraHeaders) {
+    public Answer put(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : EventJson.toJson(body))));
+    }
+
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    public Answer postRaw(String path, String body, Map<String, String> extraHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         extraHeaders.forEach(builder::header);
@@ -67,7 +79,8 @@ final class JsonHttp {
             } catch (RuntimeException notJson) {
                 body = EventJson.mapper().missingNode();
             }
-            return new Answer(response.statusCode(), body, response.body());
+            return new Answer(response.statusCode(), body, response.body(),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -14,27 +14,27 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** The conversation-service staff API, called as the staff console does, with the local stack's static token. */
-final class StaffApi {
+public final class StaffApi {
 
-    static final String LOCAL_AGENT_TOKEN = "local-agent-token";
+    public static final String LOCAL_AGENT_TOKEN = "local-agent-token";
 
     private final JsonHttp http;
 
     /** The staff API (conversation-service) of a running stack. */
-    static StaffApi of(RunningStack stack) {
+    public static StaffApi of(RunningStack stack) {
         return new StaffApi(stack.url(StackService.CONVERSATION_SERVICE));
     }
 
-    StaffApi(String baseUrl) {
+    public StaffApi(String baseUrl) {
         this.http = new JsonHttp(baseUrl, Map.of("Authorization", "Bearer " + LOCAL_AGENT_TOKEN));
     }
 
-    static String conversationId(String customerWaId) {
+    public static String conversationId(String customerWaId) {
         return ConversationKey.of(LocalSecrets.PHONE_NUMBER_ID, customerWaId);
     }
 
     /** The conversation's messages, oldest first. */
-    List<JsonNode> messages(String customerWaId) {
+    public List<JsonNode> messages(String customerWaId) {
         JsonHttp.Answer answer = http.get("/api/conversations/" + conversationId(customerWaId) + "/messages?size=200");
         if (answer.status() == 404) {
             return List.of();
@@ -46,12 +46,12 @@ final class StaffApi {
         return messages;
     }
 
-    Optional<JsonNode> message(String customerWaId, String wamid) {
+    public Optional<JsonNode> message(String customerWaId, String wamid) {
         return messages(customerWaId).stream().filter(m -> wamid.equals(m.path("wamid").asString())).findFirst();
     }
 
     /** Sends to a phone number; the raw answer, since a refusal is an expected outcome. */
-    JsonHttp.Answer send(String customerWaId, OutboundContent content, OutboundContent.Template fallback) {
+    public JsonHttp.Answer send(String customerWaId, OutboundContent content, OutboundContent.Template fallback) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", "+" + customerWaId);
         body.put("content", json(content));
@@ -62,7 +62,7 @@ final class StaffApi {
     }
 
     /** Answers a customer's message, quoting it. */
-    JsonHttp.Answer reply(String inboundWamid, OutboundContent content) {
+    public JsonHttp.Answer reply(String inboundWamid, OutboundContent content) {
         return http.post("/api/messages/" + inboundWamid + "/reply", Map.of("content", json(content)));
     }
 
