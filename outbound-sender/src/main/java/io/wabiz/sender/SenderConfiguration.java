@@ -20,10 +20,12 @@ import io.wabiz.sender.templates.TemplateCatalog;
 import io.wabiz.sender.templates.TemplateSync;
 import io.wabiz.sender.window.ConversationWindows;
 import io.wabiz.sender.window.MongoConversationWindows;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.wabiz.platform.security.StaffApiSecurity;
 import io.wabiz.platform.security.StaffRoles;
 import java.time.Clock;
 import java.time.Duration;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -91,6 +93,17 @@ class SenderConfiguration {
         return StaffApiSecurity.filterChain(http, properties.security(), jwtDecoder.getIfAvailable(), auth -> auth
                 .requestMatchers("/accounts/**", "/templates/**")
                 .hasRole(StaffRoles.ADMIN));
+    }
+
+    /** The operators' API document, open like Swagger UI ({@link ApiDocs}). */
+    @Bean
+    OpenAPI operatorsApiDocument() {
+        return ApiDocs.document();
+    }
+
+    @Bean
+    OpenApiCustomizer refusalsOfEveryOperation() {
+        return ApiDocs::addRefusals;
     }
 
     @Bean

@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wabiz.events.EventJson;
 import io.wabiz.sender.accounts.AccountRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operators' API (numbers, diagnostics, pauses, media upload, template sync) under the platform's one scheme:
- * an administrator's bearer token or nothing; health and Prometheus open; no other actuator endpoint reachable.
+ * an administrator's bearer token or nothing; health, Prometheus and the API's OpenAPI document open; no other
+ * actuator endpoint reachable.
  */
 class OperatorsApiSecurityTest extends SenderIntegrationTest {
 
@@ -120,6 +124,28 @@ class OperatorsApiSecurityTest extends SenderIntegrationTest {
             assertThat(call(List.of("GET", hidden), ADMIN_TOKEN).statusCode()).as("%s as an admin", hidden)
                     .isIn(403, 404);
         }
+    }
+
+    @Test
+    void theOpenApiDocumentIsOpenAndDescribesTheBearerSchemeAndTheRefusalsOfEveryOperation() {
+        HttpResponse<String> answer = http.get("/v3/api-docs");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode document = EventJson.mapper().readTree(answer.body());
+
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(document.path("security").toString()).contains("bearer");
+        List<String> operations = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            operations.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            assertThat(operation.getValue().path("responses").has("401")).as("%s documents 401", path.getKey()).isTrue();
+            assertThat(operation.getValue().path("responses").has("403")).as("%s documents 403", path.getKey()).isTrue();
+        }));
+        assertThat(operations).containsExactlyInAnyOrderElementsOf(operatorEndpoints().stream()
+                .map(e -> e.get(0) + " " + e.get(1).replace(NUMBER, "{phoneNumberId}")).toList());
+        JsonNode upload = document.path("paths").path("/accounts/{phoneNumberId}/media").path("post").path("responses");
+        assertThat(upload.has("404") && upload.has("502") && upload.has("504")).as(upload.toString()).isTrue();
+        assertThat(http.get("/swagger-ui/index.html").statusCode()).as("Swagger UI, open").isEqualTo(200);
     }
 
     /** Diagnostics, uploads and template reads that reached WireMock since the test began (sends excluded). */

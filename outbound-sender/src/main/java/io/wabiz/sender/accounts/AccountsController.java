@@ -1,5 +1,13 @@
 package io.wabiz.sender.accounts;
 
+import static io.wabiz.sender.ApiDocs.PROBLEM_JSON;
+import static io.wabiz.sender.ApiDocs.PROBLEM_SCHEMA;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wabiz.sender.graph.GraphApiClient;
 import io.wabiz.sender.graph.GraphResult;
 import java.io.IOException;
@@ -18,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** The operators' view of the configured numbers: list, diagnose, resume, upload media. */
 @RestController
+@Tag(name = "accounts", description = "the configured business numbers")
 class AccountsController {
 
     private final AccountRegistry accounts;
@@ -30,17 +39,26 @@ class AccountsController {
         this.graph = graph;
     }
 
+    @Operation(summary = "The configured numbers (never their tokens) and their pauses")
     @GetMapping("/accounts")
     List<AccountView> list() {
         return accounts.all().stream().map(a -> new AccountView(a.phoneNumberId(), a.wabaId(), a.apiVersion(),
                 a.messagesPerSecond(), accounts.pauseOf(a.phoneNumberId()).orElse(null))).toList();
     }
 
+    @Operation(summary = "Meta's view of the number, its WABA and webhook subscription, problems in plain words")
+    @ApiResponse(responseCode = "200", description = "the diagnosis (Meta's own errors are among its problems)")
+    @ApiResponse(responseCode = "404", description = "no such number is configured",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @GetMapping("/accounts/{phoneNumberId}/diagnostics")
     AccountDiagnostics.Diagnosis diagnose(@PathVariable String phoneNumberId) {
         return diagnostics.diagnose(account(phoneNumberId));
     }
 
+    @Operation(summary = "Lifts the number's pause (after the token was replaced or the policy issue fixed)")
+    @ApiResponse(responseCode = "204", description = "resumed (also when it was not paused)")
+    @ApiResponse(responseCode = "404", description = "no such number is configured",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping("/accounts/{phoneNumberId}/resume")
     ResponseEntity<Void> resume(@PathVariable String phoneNumberId) {
         accounts.resume(account(phoneNumberId).phoneNumberId());
@@ -48,6 +66,14 @@ class AccountsController {
     }
 
     /** Uploads a file to Meta for later sends by media id. */
+    @Operation(summary = "Uploads a file (multipart field 'file') to Meta; answers its media id")
+    @ApiResponse(responseCode = "200", description = "uploaded: {\"mediaId\": ...}")
+    @ApiResponse(responseCode = "404", description = "no such number is configured",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "502", description = "Meta refused the upload (its code and message in the detail)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "504", description = "Meta did not answer the upload",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @PostMapping("/accounts/{phoneNumberId}/media")
     Map<String, String> upload(@PathVariable String phoneNumberId, @RequestParam("file") MultipartFile file)
             throws IOException {
