@@ -60,12 +60,13 @@ public final class LocalStack {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(target)) {
+            // a module whose plain jar is its main artifact (other modules' tests use it) ships an -exec.jar
             return files.filter(file -> {
                 String name = file.getFileName().toString();
                 return name.startsWith(service.module() + "-") && name.endsWith(".jar")
                         && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar")
                         && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar");
-            }).findFirst();
+            }).min(java.util.Comparator.comparing(file -> !file.getFileName().toString().endsWith("-exec.jar")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,12 @@ public final class LocalSecrets {
     public static final String GRAPH_API_VERSION = "v23.0";
     /** The static admin bearer token of the services' {@code local} profiles (admin APIs, the sender's operators' API). */
     public static final String ADMIN_TOKEN = "local-admin-token";
+    /** The Odoo stand-in's database, its API user and that user's API key. */
+    public static final String ODOO_DATABASE = "wabiz";
+    public static final String ODOO_LOGIN = "api-user";
+    public static final String ODOO_API_KEY = "local-odoo-api-key";
+    /** The last segment of the URL the stand-in's automation rules post to. */
+    public static final String ODOO_WEBHOOK_SECRET = "local-odoo-webhook-secret";
 
     private LocalSecrets() {
     }

@@ -58,7 +58,30 @@ public enum StackService {
     BILLING_NOTIFIER("billing-notifier", 8084, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("billing-notifier"),
             "SPRING_PROFILES_ACTIVE", "local",
-            "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID));
+            "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID)),
+
+    // Odoo 17 played by the stand-in (its page on /); its automation rules post each change to the connector
+    ODOO_SIMULATOR("odoo-simulator", 8069, false, wiring -> Map.ofEntries(
+            Map.entry("ODOO_SIMULATOR_DATA_DIR", wiring.dataDirectory("odoo-simulator")),
+            Map.entry("ODOO_SIMULATOR_DATABASE", LocalSecrets.ODOO_DATABASE),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_0_MODEL", "sale.order"),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_0_URL", odooWebhookUrl(wiring)),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_0_FIELDS", "name,state,partner_id,amount_total,write_date"),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_1_MODEL", "account.move"),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_1_URL", odooWebhookUrl(wiring)),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_1_FIELDS", "name,state,payment_state,amount_residual,write_date"),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_2_MODEL", "res.partner"),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_2_URL", odooWebhookUrl(wiring)),
+            Map.entry("ODOO_SIMULATOR_WEBHOOKS_RULES_2_FIELDS", "name,write_date"))),
+
+    ODOO_CONNECTOR("odoo-connector", 8087, true, wiring -> Map.of(
+            "SPRING_PROFILES_ACTIVE", "local",
+            "SPRING_MONGODB_URI", wiring.mongoUri("odoo-connector"),
+            "ODOO_CONNECTION_URL", wiring.url(StackService.ODOO_SIMULATOR),
+            "ODOO_CONNECTION_DATABASE", LocalSecrets.ODOO_DATABASE,
+            "ODOO_CONNECTION_LOGIN", LocalSecrets.ODOO_LOGIN,
+            "ODOO_CONNECTION_API_KEY", LocalSecrets.ODOO_API_KEY,
+            "ODOO_WEBHOOKS_SECRET", LocalSecrets.ODOO_WEBHOOK_SECRET));
 
     private final String module;
     private final int defaultPort;
@@ -95,6 +118,10 @@ public enum StackService {
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         env.putAll(environment.apply(wiring));
         return env;
+    }
+
+    private static String odooWebhookUrl(Wiring wiring) {
+        return wiring.url(StackService.ODOO_CONNECTOR) + "/odoo/webhooks/" + LocalSecrets.ODOO_WEBHOOK_SECRET;
     }
 
     /** How a service finds the others: ports, broker, Mongo, data folders. */

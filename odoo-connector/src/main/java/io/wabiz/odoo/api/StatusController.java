@@ -6,7 +6,6 @@ import io.wabiz.odoo.commands.CommandLog;
 import io.wabiz.odoo.health.ConnectorState;
 import io.wabiz.odoo.health.Probe;
 import io.wabiz.odoo.sync.ChangeSync;
-import io.wabiz.odoo.sync.OdooCatalog;
 import io.wabiz.odoo.sync.Poller;
 import io.wabiz.odoo.sync.SyncedModel;
 import io.wabiz.odoo.sync.Watermarks;
