@@ -56,18 +56,22 @@ public record ConnectorProperties(@DefaultValue Connection connection, List<Comp
 
     /**
      * @param pollInterval  how often every model of every company is read again (the safety net under webhooks)
-     * @param overlap       each poll reads again what changed this long before the watermark: a transaction stamps
+     * @param overlap       a deep scan reads again what changed this long before the watermark: a transaction stamps
      *                      its rows with its start but commits later (Odoo's {@code limit_time_real} is 120 s)
+     * @param deepScanEvery how often a poll is a deep scan; the polls between reach back {@code recentOverlap} only
+     *                      (a short transaction committed late), so that a poll stays small after a bulk change
+     * @param recentOverlap how far before the watermark the polls between deep scans read again
      * @param clockSkew     records read less than one second plus this after their {@code write_date} are read
      *                      again: a second change within the same second shows the same {@code write_date}
-     * @param pageSize      rows per {@code search_read} page of the change scan
-     * @param readBatch     records per full read (with their lines)
+     * @param pageSize      rows per {@code search_read} page of the change scan (ids and write dates only)
+     * @param readBatch     records per full read (with their lines): the reference's pages of at most 500
      * @param startFrom     on the very first run, ignore what was last changed before this ({@code YYYY-MM-DD HH:MM:SS}
      *                      UTC); empty: import everything
      */
     public record Sync(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration pollInterval,
-                       @DefaultValue("4m") Duration overlap, @DefaultValue("5s") Duration clockSkew,
-                       @DefaultValue("500") int pageSize, @DefaultValue("200") int readBatch, String startFrom,
+                       @DefaultValue("4m") Duration overlap, @DefaultValue("1m") Duration deepScanEvery,
+                       @DefaultValue("10s") Duration recentOverlap, @DefaultValue("5s") Duration clockSkew,
+                       @DefaultValue("2000") int pageSize, @DefaultValue("500") int readBatch, String startFrom,
                        @DefaultValue("true") boolean partners, @DefaultValue("true") boolean orders,
                        @DefaultValue("true") boolean invoices) {
     }

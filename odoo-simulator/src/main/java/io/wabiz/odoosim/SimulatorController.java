@@ -131,22 +131,28 @@ class SimulatorController {
         long partner = body.partnerId() == null ? 42 : body.partnerId();
         OdooServer.User user = server.settings().users().getFirst();
         Env env = server.env(user, Map.of());
-        java.util.function.Function<io.wabiz.odoosim.orm.Transaction, List<Long>> work = tx -> {
-            List<Long> products = Orm.search(tx, tx.model("product.product"), List.of(), 0, null, "id");
-            List<Long> created = new ArrayList<>();
-            for (int i = 0; i < body.count(); i++) {
-                List<Object> orderLines = new ArrayList<>();
-                for (int l = 0; l < lines; l++) {
-                    orderLines.add(List.of(0L, 0L, Map.of("product_id", products.get((i + l) % products.size()),
-                            "product_uom_qty", (double) (1 + (i + l) % 7))));
+        List<Long> ids = new ArrayList<>();
+        // an import in transactions of a hundred orders, as Odoo's own import commits in batches
+        for (int first = 0; first < body.count(); first += 100) {
+            int from = first;
+            int to = Math.min(body.count(), first + 100);
+            java.util.function.Function<io.wabiz.odoosim.orm.Transaction, List<Long>> work = tx -> {
+                List<Long> products = Orm.search(tx, tx.model("product.product"), List.of(), 0, null, "id");
+                List<Long> created = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    List<Object> orderLines = new ArrayList<>();
+                    for (int l = 0; l < lines; l++) {
+                        orderLines.add(List.of(0L, 0L, Map.of("product_id", products.get((i + l) % products.size()),
+                                "product_uom_qty", (double) (1 + (i + l) % 7))));
+                    }
+                    created.add(Orm.create(tx, tx.model("sale.order"), Map.of("partner_id", partner,
+                            "order_line", orderLines)));
                 }
-                created.add(Orm.create(tx, tx.model("sale.order"), Map.of("partner_id", partner,
-                        "order_line", orderLines)));
-            }
-            return created;
-        };
-        List<Long> ids = Boolean.TRUE.equals(body.withWebhooks()) ? server.write(env, work)
-                : server.database().write(env, work);
+                return created;
+            };
+            ids.addAll(Boolean.TRUE.equals(body.withWebhooks()) ? server.write(env, work)
+                    : server.database().write(env, work));
+        }
         return Map.of("count", ids.size(), "firstId", ids.getFirst(), "lastId", ids.getLast());
     }
 

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads Odoo's changes and publishes them once (see the reference's "incremental sync" recipe):
  * <ol>
- *   <li>scan {@code [write_date >= watermark - overlap]} for ids and write dates only, page by page;</li>
+ *   <li>scan {@code [write_date >= watermark - overlap]} for ids and write dates only, page by page (once a
+ *       minute; the polls between reach back a few seconds only);</li>
  *   <li>read fully only the records whose write date is new to the ledger, or that were last read less than a
  *       second (plus the clock skew) after their write date: a second change within that second would show the
  *       same write date;</li>
@@ -47,6 +48,7 @@ public final class ChangeSync {
 
     private final Map<SyncedModel, ModelFeed> feeds;
     private final Map<SyncedModel, ReentrantLock> locks = new EnumMap<>(SyncedModel.class);
+    private final Map<String, Instant> lastDeepScans = new java.util.concurrent.ConcurrentHashMap<>();
     private final Odoo odoo;
     private final RecordLedger ledger;
     private final Watermarks watermarks;
@@ -100,8 +102,12 @@ public final class ChangeSync {
         Timer.Sample sample = Timer.start(meters);
         Instant started = clock.instant();
         Watermarks.Watermark mark = watermarks.find(model, company.id());
+        String scanKey = model.model() + "@" + company.id();
+        Instant lastDeep = lastDeepScans.get(scanKey);
+        boolean deep = lastDeep == null || !started.isBefore(lastDeep.plus(properties.sync().deepScanEvery()));
+        Duration reach = deep ? properties.sync().overlap() : properties.sync().recentOverlap();
         String from = mark != null && mark.writeDate() != null
-                ? OdooValues.format(OdooValues.parseDateTime(mark.writeDate()).minus(properties.sync().overlap()))
+                ? OdooValues.format(OdooValues.parseDateTime(mark.writeDate()).minus(reach))
                 : blankToNull(properties.sync().startFrom());
         List<Object> domain = new ArrayList<>(feed.domain(company));
         if (from != null) {
@@ -144,6 +150,9 @@ public final class ChangeSync {
         }
         if (highest != null && (mark == null || !highest.equals(mark.writeDate()))) {
             watermarks.save(model, company.id(), highest, scanned, clock.instant());
+        }
+        if (deep) {
+            lastDeepScans.put(scanKey, started);
         }
         sample.stop(meters.timer("odoo.sync.poll", "model", model.model()));
         PollResult result = new PollResult(model, company.id(), scanned, read, published, highest,

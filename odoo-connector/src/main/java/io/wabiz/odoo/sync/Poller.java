@@ -68,7 +68,8 @@ public final class Poller implements SmartLifecycle {
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("odoo-poller").daemon()
                 .factory());
-        scheduler.scheduleWithFixedDelay(this::pollNow, 0, properties.sync().pollInterval().toMillis(),
+        // at a fixed rate: a long pass (the first import) is followed at once by the next, not a full interval later
+        scheduler.scheduleAtFixedRate(this::pollNow, 0, properties.sync().pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
