@@ -14,7 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The stand-in started inside another JVM (the connector's tests, the benchmark) on a free port. The auto-configurations
+ * The stand-in started inside another JVM (the connector's tests) on a free port, with the stand-in's defaults (its
+ * {@link SimulatorProperties}) rather than its {@code application.yml}, which the host's hides. The auto-configurations
  * the host's class path brings (Kafka, MongoDB, Spring Security) are left out: the stand-in uses none of them.
  */
 public final class EmbeddedStandIn implements AutoCloseable {
@@ -53,8 +54,12 @@ public final class EmbeddedStandIn implements AutoCloseable {
         all.put("management.endpoints.web.exposure.include", "health");
         all.put("logging.structured.format.console", "");
         all.putAll(properties);
-        return new EmbeddedStandIn(new SpringApplicationBuilder(OdooSimulatorApplication.class).properties(all)
-                .registerShutdownHook(false).run());
+        // as command-line arguments: they must win over the host's own application.yml, which is the one found on
+        // the class path (the connector's says server.port 8087)
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new EmbeddedStandIn(new SpringApplicationBuilder(OdooSimulatorApplication.class)
+                .registerShutdownHook(false).run(arguments));
     }
 
     public int port() {

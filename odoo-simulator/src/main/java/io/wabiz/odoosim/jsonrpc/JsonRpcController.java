@@ -139,8 +139,10 @@ class JsonRpcController {
                 return true;
             }
             case DROP_CONNECTION -> {
-                // promise more than is sent: the server then has to close, the client reads a truncated answer
+                // promise more than is sent, then close (not keep-alive, else the client waits for the rest until
+                // the connector's idle timeout): the client reads a truncated answer
                 response.setStatus(200);
+                response.setHeader("Connection", "close");
                 response.setContentType("application/json; charset=utf-8");
                 response.setContentLength(4096);
                 response.getOutputStream().write("{\"jsonrpc\": \"2.0\", ".getBytes(StandardCharsets.UTF_8));
