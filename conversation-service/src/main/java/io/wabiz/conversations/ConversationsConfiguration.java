@@ -16,6 +16,7 @@ import io.wabiz.conversations.partners.PartnerListener;
 import io.wabiz.conversations.send.StaffSender;
 import io.wabiz.conversations.templates.TemplateCatalogue;
 import io.wabiz.conversations.templates.TemplateListener;
+import io.wabiz.conversations.web.KnownQueryParameters;
 import io.wabiz.conversations.web.RequestBodyLimit;
 import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.platform.kafka.TopicPublisher;
@@ -28,6 +29,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Wires the plain-Java parts of the service together. */
 @Configuration(proxyBeanMethods = false)
@@ -115,6 +118,17 @@ public class ConversationsConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** The staff API refuses query parameters its endpoints do not read. */
+    @Bean
+    WebMvcConfigurer knownQueryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new KnownQueryParameters()).addPathPatterns("/api/**");
+            }
+        };
     }
 
     @Bean

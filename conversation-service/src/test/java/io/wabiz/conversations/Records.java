@@ -1,5 +1,6 @@
 package io.wabiz.conversations;
 
+import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.events.erp.OptInState;
 import io.wabiz.events.erp.PartnerUpserted;
 import io.wabiz.events.outbound.Correlation;
@@ -96,6 +97,12 @@ public final class Records {
     public static PartnerUpserted inactivePartner(String partnerId, String name, Instant at, String... phones) {
         return new PartnerUpserted(UUID.randomUUID().toString(), at, partnerId, name, "Diop SARL", List.of(phones),
                 null, "fr_FR", "SN", OptInState.OPTED_IN, false);
+    }
+
+    /** The scenario engine's hand-off: the customer asked, by message {@code wamid}, to talk to a person. */
+    public static HandOffRequested handOff(String waId, String wamid, Instant at, String... partnerIds) {
+        return new HandOffRequested(UUID.randomUUID().toString(), at, ServiceTest.BUSINESS_NUMBER, waId, "Awa Diop",
+                wamid, "Parler à un conseiller", "scenario:menu", "fr", at.plusSeconds(1800), List.of(partnerIds));
     }
 
     /** A template as the sender syncs it from Meta, with the given body text ({{1}}, {{2}}...). */

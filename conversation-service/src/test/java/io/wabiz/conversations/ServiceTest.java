@@ -1,5 +1,6 @@
 package io.wabiz.conversations;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.testsupport.EmbeddedInfrastructure;
 import io.wabiz.testsupport.KafkaTestClient;
 import io.wabiz.testsupport.TestHttp;
@@ -7,6 +8,7 @@ import io.wabiz.testsupport.TestHttp.Answer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +32,9 @@ public abstract class ServiceTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    protected MeterRegistry meters;
+
     protected final TestHttp http = new TestHttp(() -> port);
 
     /** A Senegalese mobile number no other test uses, as a wa_id (221 77 xxx xx xx). */
@@ -51,6 +56,11 @@ public abstract class ServiceTest {
 
     protected Answer post(String path, String token, Object body, Map<String, String> headers) {
         return call("POST", path, token, body, headers);
+    }
+
+    /** The sum of a meter's counters, those with the given tags ({@code "record", "HandOffRequested"}) only. */
+    protected double count(String meter, String... tags) {
+        return meters.find(meter).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     /** A call to the staff API with a bearer token (none when null). */

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The staff API under the platform's one scheme ({@link StaffApiSecurity}): agents read and send, admins also
@@ -27,5 +28,11 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/bulk-sends", "/api/bulk-sends/preview").hasRole(ADMIN)
                 .requestMatchers("/api/contacts/*/opt-out").hasRole(ADMIN)
                 .requestMatchers("/api/**").hasRole(AGENT));
+    }
+
+    /** A URL the firewall refuses ({@code /api/contacts/221770000001%3B%20DROP}) answers problem details too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return StaffApiSecurity.requestRejectedAsProblem();
     }
 }

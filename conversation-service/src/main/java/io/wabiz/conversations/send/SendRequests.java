@@ -2,6 +2,7 @@ package io.wabiz.conversations.send;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wabiz.events.outbound.OutboundContent;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,7 +31,8 @@ public final class SendRequests {
     }
 
     /** The same message to many partners, each as its own command. */
-    public record BulkSendRequest(@NotEmpty @Size(max = 1000) List<String> partnerIds, String businessPhoneNumberId,
+    public record BulkSendRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> partnerIds,
+                                  String businessPhoneNumberId,
                                   @NotNull OutboundContent content, OutboundContent.Template fallbackTemplate) {
     }
 

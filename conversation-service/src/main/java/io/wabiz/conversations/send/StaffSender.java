@@ -78,6 +78,8 @@ public class StaffSender {
     }
 
     public SendAccepted send(SendRequest request, String actor, String idempotencyKey) {
+        // what is wrong with the request itself first, before whom it is for
+        String key = key(idempotencyKey);
         if ((request.to() == null) == (request.partnerId() == null)) {
             throw new SendRefused.InvalidRequest("give exactly one of 'to' (a phone number) or 'partnerId'");
         }
@@ -93,10 +95,11 @@ public class StaffSender {
         }
         refuseIfUnreachable(recipient, request.content(), request.fallbackTemplate(), false);
         return publish(Endpoint.SEND, phoneNumberId, recipient.waId(), request.content(), request.fallbackTemplate(),
-                null, actor, key(idempotencyKey));
+                null, actor, key);
     }
 
     public SendAccepted reply(String messageId, ReplyRequest request, String actor, String idempotencyKey) {
+        String key = key(idempotencyKey);
         MessageOrigin quoted = history.origin(messageId).orElseThrow(() -> new SendRefused.MessageNotFound(messageId));
         if (quoted.direction() != Direction.INBOUND) {
             throw new SendRefused.NotACustomerMessage(messageId);
@@ -105,13 +108,13 @@ public class StaffSender {
         Recipient recipient = recipients.byWaId(quoted.customerWaId(), quoted.businessPhoneNumberId());
         refuseIfUnreachable(recipient, request.content(), request.fallbackTemplate(), true);
         return publish(Endpoint.reply(quoted.wamid()), quoted.businessPhoneNumberId(), quoted.customerWaId(),
-                request.content(), request.fallbackTemplate(), quoted.wamid(), actor, key(idempotencyKey));
+                request.content(), request.fallbackTemplate(), quoted.wamid(), actor, key);
     }
 
     public BulkSendReport bulkSend(BulkSendRequest request, String actor, String idempotencyKey) {
+        String batch = key(idempotencyKey);
         String phoneNumberId = businessNumber(request.businessPhoneNumberId());
         refuseUnfitTemplates(request.content(), request.fallbackTemplate());
-        String batch = key(idempotencyKey);
         List<String> partnerIds = request.partnerIds().stream().distinct().toList();
         List<BulkSent> sent = new ArrayList<>();
         List<Unreachable> unreachable = new ArrayList<>();
@@ -157,7 +160,8 @@ public class StaffSender {
                 fallback, key, new Correlation(null, null, null, Correlation.Origin.STAFF, actor), replyToWamid);
         RequestFingerprint fingerprint = RequestFingerprint.of(endpoint, actor, phoneNumberId + ":" + waId,
                 content, fallback);
-        PendingSend pending = outcomes.recordPending(command, now, fingerprint.encoded());
+        PendingSend pending = outcomes.recordPending(command, now, fingerprint.encoded(),
+                !Endpoint.BULK_SEND.equals(endpoint));
         if (!pending.created()) {
             SendRecord existing = pending.existing();
             List<String> conflicts = fingerprint.differencesFrom(existing.requestFingerprint());

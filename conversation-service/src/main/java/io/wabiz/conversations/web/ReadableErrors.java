@@ -24,6 +24,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 final class ReadableErrors {
 
     private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^]]*)]");
+    /** Jackson's strict duplicate detection: {@code Duplicate Object property "to"}. */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate [^\"']*[\"']([^\"']+)[\"']");
 
     private ReadableErrors() {
     }
@@ -49,6 +51,8 @@ final class ReadableErrors {
             case ValueInstantiationException invalid -> "'" + (field.isEmpty() ? "body" : field) + "' is not valid";
             case MismatchedInputException mismatch -> "'" + (field.isEmpty() ? "body" : field) + "' must be "
                     + expected(mismatch.getTargetType());
+            case StreamReadException syntax when duplicate(syntax) != null ->
+                    "'" + fieldWith(field, duplicate(syntax)) + "' is given twice" + at(syntax.getLocation());
             case StreamReadException syntax -> "the body is not valid JSON" + at(syntax.getLocation());
             default -> "the request body cannot be read" + (field.isEmpty() ? "" : " at '" + field + "'");
         };
@@ -122,6 +126,12 @@ final class ReadableErrors {
     private static String oneOf(String message) {
         Matcher known = KNOWN_TYPE_IDS.matcher(message == null ? "" : message);
         return known.find() ? "; it is one of " + known.group(1) : "";
+    }
+
+    /** The name of a field given twice, when that is what the parser refused. */
+    private static String duplicate(StreamReadException error) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(error.getOriginalMessage()));
+        return duplicate.find() ? duplicate.group(1) : null;
     }
 
     private static String at(TokenStreamLocation location) {

@@ -7,7 +7,6 @@ import static io.wabiz.conversations.Records.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wabiz.conversations.ServiceTest;
 import io.wabiz.events.ConversationKey;
 import io.wabiz.events.TopicRecord;
@@ -26,13 +25,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class HistoryIngestionTest extends ServiceTest {
-
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void recordsPublishedOutOfOrderAndTwiceGiveOneMessagePerWamidWithTheFinalStatusAndItsTimeline() {
@@ -195,10 +190,6 @@ class HistoryIngestionTest extends ServiceTest {
         }
         await().untilAsserted(() -> assertThat(get("/api/messages/" + wamid, AGENT).body().get("status").asString())
                 .isEqualTo("DELIVERED"));
-    }
-
-    private double count(String meter) {
-        return meters.find(meter).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static JsonNode message(JsonNode page, String id) {

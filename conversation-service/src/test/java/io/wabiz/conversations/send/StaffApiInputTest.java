@@ -9,11 +9,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabiz.conversations.ServiceTest;
 import io.wabiz.events.ConversationKey;
+import io.wabiz.events.Topics;
+import io.wabiz.events.outbound.SendMessage;
 import io.wabiz.testsupport.TestHttp;
 import io.wabiz.testsupport.TestHttp.Answer;
+import io.wabiz.testsupport.TopicWatcher;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +170,97 @@ class StaffApiInputTest extends ServiceTest {
         assertThat(refused.get(0).body().get("detail").asString()).contains("'content.kind'", "text", "template");
         assertThat(refused.get(2).body().get("detail").asString()).contains("'to'");
         assertThat(refused.get(6).body().get("detail").asString()).contains("'status'", "READ");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNamingItRatherThanTheLastOneWinning() {
+        Answer to = post("/api/messages", AGENT, "{\"to\": \"+221771234567\", \"to\": \"+221771234568\", "
+                + "\"content\": {\"kind\": \"text\", \"body\": \"Bonjour\"}}");
+        assertThat(to.status()).as("%s", to.body()).isEqualTo(400);
+        assertThat(to.body().get("detail").asString()).contains("'to' is given twice").doesNotMatch(JAVA_NAMES);
+
+        Answer body = post("/api/messages", AGENT, "{\"to\": \"+221771234567\", \"content\": {\"kind\": \"text\", "
+                + "\"body\": \"Bonjour\", \"body\": \"Promo\"}}");
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.body().get("detail").asString()).contains("body' is given twice");
+    }
+
+    @Test
+    void anUnknownQueryParameterIsRefusedNamingItAndTheKnownOnes() {
+        Answer misspelt = get("/api/conversations?unred=true", AGENT);
+        assertThat(misspelt.status()).as("%s", misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.body().get("detail").asString()).contains("'unred'", "unread", "waitingForStaff");
+        assertThat(get("/api/messages?stauts=READ", AGENT).body().get("detail").asString()).contains("'stauts'");
+        assertThat(post("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, newCustomer()) + "/read?all=1",
+                AGENT, null).body().get("detail").asString()).contains("'all'", "reads none");
+        assertThat(get("/api/conversations?unread=true&size=5", AGENT).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBulkSendWithABlankPartnerIdIsRefusedNamingTheEntry() {
+        Answer blank = post("/api/bulk-sends", ADMIN, "{\"partnerIds\": [\"p-1\", \"\"], \"content\": "
+                + "{\"kind\": \"text\", \"body\": \"Bonjour\"}}");
+        assertThat(blank.status()).as("%s", blank.body()).isEqualTo(400);
+        assertThat(blank.body().get("detail").asString()).contains("partnerIds[1]");
+        Answer missing = post("/api/bulk-sends/preview", ADMIN, "{\"partnerIds\": [null], \"content\": "
+                + "{\"kind\": \"text\", \"body\": \"Bonjour\"}}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().get("detail").asString()).contains("partnerIds[0]");
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesGetsProblemDetailsAndChangesNothing() {
+        HttpResponse<String> refused = TestHttp.send(http.request("/api/contacts/221770000001%3B%20DROP/opt-out")
+                .header("Authorization", "Bearer " + ADMIN).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"detail\"", "encoded ';'").doesNotMatch(JAVA_NAMES);
+        assertThat(get("/api/contacts/221770000001", AGENT).body().get("optedOut").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refusedRequestsPublishNoCommandAndStoreNothing() {
+        String customer = newCustomer();
+        String asked = newWamid();
+        String conversation = ConversationKey.of(BUSINESS_NUMBER, customer);
+        kafka.publish(inboundText(customer, asked, "Bonjour", Instant.now()));
+        await().until(() -> get("/api/messages/" + asked, AGENT).status() == 200);
+        String to = "+" + customer;
+
+        try (TopicWatcher commands = kafka.watch(Topics.OUTBOUND_COMMANDS)) {
+            // the customer's window is open: each of these would be sent but for what is wrong with it
+            List<Answer> refused = List.of(
+                    post("/api/messages", AGENT, Map.of("to", to, "content", HELLO, "prority", "high")),
+                    post("/api/messages", AGENT, "{\"to\": \"" + to + "\", \"to\": \"" + to + "\", \"content\": "
+                            + "{\"kind\": \"text\", \"body\": \"Bonjour\"}}"),
+                    post("/api/messages", AGENT, Map.of("to", to + "; DROP", "content", HELLO)),
+                    post("/api/messages", AGENT, Map.of("to", to, "content", Map.of("kind", "text",
+                            "body", "x".repeat(70 * 1024)))),
+                    post("/api/messages", AGENT, Map.of("to", to, "content", HELLO), Map.of("Idempotency-Key",
+                            "k".repeat(201))),
+                    post("/api/messages", AGENT, Map.of("to", to, "content", templateContent("tpl_nowhere",
+                            List.of()))),
+                    post("/api/messages", AGENT, Map.of("to", to, "content", HELLO, "businessPhoneNumberId",
+                            "199999999999999")),
+                    post("/api/messages/" + asked + "/reply", AGENT, Map.of("content", HELLO, "to", to)),
+                    post("/api/messages/" + asked + "/reply?urgent=true", AGENT, Map.of("content", HELLO)));
+            assertThat(refused).allSatisfy(answer -> {
+                assertThat(answer.status()).as("%s", answer.body()).isBetween(400, 499);
+                assertThat(answer.body().get("detail").asString()).isNotBlank().doesNotMatch(JAVA_NAMES);
+            });
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> commands
+                    .events(SendMessage.class).stream().noneMatch(c -> customer.equals(c.recipientWaId())));
+            assertThat(get("/api/conversations/" + conversation + "/messages", AGENT).body().get("items")
+                    .findValuesAsString("id")).containsExactly(asked);
+            assertThat(get("/api/conversations/" + conversation, AGENT).body().get("lastMessage").get("messageId")
+                    .asString()).isEqualTo(asked);
+
+            // the same request without what was wrong with it goes: the watch above would have seen one
+            assertThat(post("/api/messages/" + asked + "/reply", AGENT, Map.of("content", HELLO)).status())
+                    .isEqualTo(202);
+            commands.awaitEvent(SendMessage.class, c -> customer.equals(c.recipientWaId()));
+        }
     }
 
     private static Map<String, Object> templateContent(String name, List<String> bodyParameters) {

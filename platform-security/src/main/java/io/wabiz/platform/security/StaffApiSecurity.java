@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The one security scheme of the platform's HTTP APIs: every endpoint a service does not open explicitly needs a
@@ -124,6 +125,20 @@ public final class StaffApiSecurity {
             String name = jwt.getClaimAsString(settings.usernameClaim());
             return new JwtAuthenticationToken(jwt, StaffRoles.fromClaim(jwt.getClaims().get(settings.rolesClaim())),
                     name != null ? name : jwt.getSubject());
+        };
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded {@code ;}, {@code /}, {@code %}, a path that is not normalised) as a
+     * 400 problem-details body rather than the container's error page. Declare it as a bean: Spring Security
+     * uses the application's {@link RequestRejectedHandler}.
+     */
+    public static RequestRejectedHandler requestRejectedAsProblem() {
+        return (request, response, rejected) -> {
+            log.debug("URL refused by the firewall: {}", rejected.getMessage());
+            problem(response, HttpStatus.BAD_REQUEST, "Invalid request", "the URL contains a character sequence the"
+                    + " API does not accept (such as an encoded ';', '/' or '%'): send such values in a query"
+                    + " parameter or a body, or leave them out");
         };
     }
 

@@ -65,6 +65,8 @@ public class ConversationController {
             @Parameter(description = "only this customer, phone in any usual form") @RequestParam(required = false) String phone,
             @Parameter(description = "partner name or company contains this text") @RequestParam(required = false) String q,
             @Parameter(description = "true: with unread customer messages; false: without") @RequestParam(required = false) Boolean unread,
+            @Parameter(description = "true: the customer asked for a person and no staff member wrote since; "
+                    + "false: not waiting") @RequestParam(required = false) Boolean waitingForStaff,
             @Parameter(description = "last activity at or after (ISO-8601)") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant activeSince,
             @Parameter(description = "last activity before (ISO-8601)") @RequestParam(required = false)
@@ -74,7 +76,7 @@ public class ConversationController {
         PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
         Collection<String> customers = customers(partnerId, phone, q);
         PageView<ConversationDocument> found = queries.conversations(
-                new ConversationFilter(customers, unread, activeSince, activeUntil), request);
+                new ConversationFilter(customers, unread, activeSince, activeUntil, waitingForStaff), request);
         Map<String, PartnerDocument> byWaId = partnersOf(found.items().stream().map(ConversationDocument::customerWaId)
                 .toList());
         Instant now = clock.instant();

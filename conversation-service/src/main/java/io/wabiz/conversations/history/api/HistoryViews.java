@@ -31,19 +31,25 @@ public final class HistoryViews {
     }
 
     /**
-     * @param windowOpen whether free-form messages reach the customer now
+     * @param windowOpen      whether free-form messages reach the customer now
+     * @param waitingForStaff the customer asked for a person ({@code handOff}) and no staff member wrote to them
+     *                        since
+     * @param handOff         the customer's latest request for a person, answered or not
+     * @param staffAnsweredAt when staff last wrote to the customer in person (not bulk sends)
      */
     public record ConversationView(String id, String businessPhoneNumberId, String customerWaId,
                                    String customerPhone, String customerProfileName, PartnerRef partner,
                                    Instant lastActivityAt, Instant lastInboundAt, Instant windowOpenUntil,
-                                   boolean windowOpen, int unreadCount, LastMessage lastMessage) {
+                                   boolean windowOpen, int unreadCount, LastMessage lastMessage,
+                                   boolean waitingForStaff, ConversationDocument.HandOff handOff,
+                                   Instant staffAnsweredAt) {
 
         public static ConversationView of(ConversationDocument c, PartnerDocument partner, Instant now) {
             String phone = WhatsAppUserIds.isBusinessScoped(c.customerWaId()) ? null : "+" + c.customerWaId();
             return new ConversationView(c.id(), c.businessPhoneNumberId(), c.customerWaId(), phone,
                     c.customerProfileName(), PartnerRef.of(partner), c.lastActivityAt(), c.lastInboundAt(),
                     c.windowOpenUntil(), c.windowOpenUntil() != null && c.windowOpenUntil().isAfter(now),
-                    c.unreadCount(), c.lastMessage());
+                    c.unreadCount(), c.lastMessage(), c.waitingForStaff(), c.handOff(), c.staffAnsweredAt());
         }
     }
 

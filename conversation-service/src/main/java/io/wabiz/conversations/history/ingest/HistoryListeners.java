@@ -17,6 +17,7 @@ import io.wabiz.events.ConversationKey;
 import io.wabiz.events.PhoneMasking;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
+import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
@@ -99,6 +100,22 @@ public class HistoryListeners {
         businessAppMessages.record(echoes)
                 .forEach(outcome -> metrics.count("BusinessMessageEchoed", Direction.OUTBOUND, outcome));
         failIfShort(records, echoes.size());
+    }
+
+    /** A customer asked for a person: the conversation waits for staff until staff write to them. */
+    @KafkaListener(id = "conversations-handoffs", idIsGroup = false, topics = Topics.HANDOFFS, batch = "true",
+            concurrency = "${conversations.listener-concurrency:2}")
+    public void onHandOffs(List<ConsumerRecord<String, TopicRecord>> records) {
+        List<HandOffRequested> handOffs = valid(records, HandOffRequested.class, RecordChecks::check);
+        for (HandOffRequested handOff : handOffs) {
+            Outcome outcome = summaries.handOffRequested(handOff);
+            metrics.handOff(outcome);
+            if (outcome == Outcome.STORED) {
+                log.info("Customer {} asked for staff ({}), answer expected by {}",
+                        PhoneMasking.mask(handOff.customerWaId()), handOff.reason(), handOff.expectedAnswerBy());
+            }
+        }
+        failIfShort(records, handOffs.size());
     }
 
     @KafkaListener(id = "conversations-statuses", idIsGroup = false, topics = Topics.INBOUND_STATUSES, batch = "true",

@@ -68,7 +68,9 @@ public class BusinessAppMessages {
                     .setIfPresent("content", content.content());
             writes.add(new Upsert(event.wamid(), update));
             conversations.add(conversationId, event.businessPhoneNumberId(), event.customerWaId(),
-                    new LastMessage(at, event.wamid(), Direction.OUTBOUND, content.type(), content.text()), false, null);
+                    new LastMessage(at, event.wamid(), Direction.OUTBOUND, content.type(), content.text()), false, null)
+                    // someone of the business wrote from the app: a person answered the customer
+                    .staffAnswered(conversationId, event.businessPhoneNumberId(), event.customerWaId(), at);
             outcomes.add(Outcome.STORED);
         }
         conversations.write();

@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.result.UpdateResult;
 import io.wabiz.conversations.history.documents.ConversationDocument;
 import io.wabiz.conversations.history.documents.ConversationDocument.LastMessage;
+import io.wabiz.events.conversation.HandOffRequested;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
- * The conversations' summaries (last message, last activity, customer window, unread messages), the one
+ * The conversations' summaries (last message, last activity, customer window, unread messages, waiting for
+ * staff), the one
  * place they are written: whatever a batch or a single record does to a conversation is merged into one
  * commutative update ({@code $min}, {@code $max}, {@code $addToSet}), so order and repetition do not matter.
  */
@@ -62,6 +65,27 @@ public class ConversationSummaries {
                 new Changes(converter).set("movedTo", newConversationId).document());
     }
 
+    /**
+     * The customer asked for a person (the scenario engine's hand-off): the conversation waits for staff until
+     * staff write to the customer after {@code occurredAt}. {@code $max} keeps the latest request, so a
+     * redelivered or older one changes nothing.
+     */
+    public Outcome handOffRequested(HandOffRequested request) {
+        Document handOff = new Document("requestedAt", Date.from(request.occurredAt()))
+                .append("requestedByWamid", request.requestedByWamid())
+                .append("reason", request.reason())
+                .append("source", request.source())
+                .append("language", request.language())
+                .append("expectedAnswerBy", request.expectedAnswerBy() == null ? null
+                        : Date.from(request.expectedAnswerBy()))
+                .append("partnerIds", request.partnerIds());
+        UpdateResult result = collection.updateOne(Filters.eq("_id", request.key()), new Changes(converter)
+                .setOnInsert("businessPhoneNumberId", request.businessPhoneNumberId())
+                .setOnInsert("customerWaId", request.customerWaId())
+                .max("handOff", handOff).document(), UPSERT);
+        return result.getModifiedCount() > 0 || result.getUpsertedId() != null ? Outcome.STORED : Outcome.DUPLICATE;
+    }
+
     final class Batch {
 
         private final Map<String, Summary> summaries = new LinkedHashMap<>();
@@ -71,6 +95,12 @@ public class ConversationSummaries {
                   String customerProfileName) {
             summaries.computeIfAbsent(conversationId, id -> new Summary(phoneNumberId, waId))
                     .add(message, inbound, customerProfileName);
+            return this;
+        }
+
+        /** Staff wrote to the customer at {@code at}: a hand-off requested before then is answered. */
+        Batch staffAnswered(String conversationId, String phoneNumberId, String waId, Instant at) {
+            summaries.computeIfAbsent(conversationId, id -> new Summary(phoneNumberId, waId)).staffAnswered(at);
             return this;
         }
 
@@ -99,6 +129,7 @@ public class ConversationSummaries {
         private Instant lastInbound;
         private final List<String> unread = new ArrayList<>();
         private String profileName;
+        private Instant staffAnsweredAt;
 
         Summary(String phoneNumberId, String waId) {
             this.phoneNumberId = phoneNumberId;
@@ -120,11 +151,20 @@ public class ConversationSummaries {
             }
         }
 
+        void staffAnswered(Instant at) {
+            staffAnsweredAt = staffAnsweredAt == null || at.isAfter(staffAnsweredAt) ? at : staffAnsweredAt;
+        }
+
         Changes changes() {
             Changes changes = new Changes(converter)
-                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
-                    .min("createdAt", first).max("lastActivityAt", last.at())
-                    .max("lastMessage", lastMessageDocument(last));
+                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId);
+            if (last != null) {
+                changes.min("createdAt", first).max("lastActivityAt", last.at())
+                        .max("lastMessage", lastMessageDocument(last));
+            }
+            if (staffAnsweredAt != null) {
+                changes.max("staffAnsweredAt", staffAnsweredAt);
+            }
             if (lastInbound != null) {
                 changes.max("lastInboundAt", lastInbound)
                         .max("windowOpenUntil", lastInbound.plus(customerWindow))

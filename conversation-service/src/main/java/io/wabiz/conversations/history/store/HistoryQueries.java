@@ -13,8 +13,10 @@ import io.wabiz.events.whatsapp.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,10 +31,13 @@ public class HistoryQueries {
      * @param customerWaIds the customers (from a phone number or a partner); an empty list matches nothing
      * @param activeSince   last activity at or after
      * @param activeUntil   last activity before
+     * @param waitingForStaff true: the customer asked for a person and no staff member wrote since; false: not
      */
     public record ConversationFilter(Collection<String> customerWaIds, Boolean unread, Instant activeSince,
-                                     Instant activeUntil) {
+                                     Instant activeUntil, Boolean waitingForStaff) {
     }
+
+    private static final Date NEVER = new Date(0);
 
     /**
      * Which messages to list; null fields do not filter.
@@ -76,6 +81,13 @@ public class HistoryQueries {
         }
         if (filter.unread() != null) {
             criteria.add(where("unreadWamids.0").exists(filter.unread()));
+        }
+        if (filter.waitingForStaff() != null) {
+            // the rule of ConversationDocument.waitingForStaff: a hand-off later than staff's last message
+            Document handOffAfterAnswer = new Document(filter.waitingForStaff() ? "$gt" : "$lte", List.of(
+                    new Document("$ifNull", List.of("$handOff.requestedAt", NEVER)),
+                    new Document("$ifNull", List.of("$staffAnsweredAt", NEVER))));
+            criteria.add(Criteria.expr(() -> handOffAfterAnswer));
         }
         if (filter.activeSince() != null || filter.activeUntil() != null) {
             Criteria activity = where("lastActivityAt");

@@ -1,5 +1,6 @@
 package io.wabiz.conversations.history.store;
 
+import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageOutcomeUnresolved;
 import io.wabiz.events.outbound.MessageRejected;
@@ -22,6 +23,7 @@ public final class RecordChecks {
             case MessageRejected rejected -> check(rejected);
             case MessageOutcomeUnresolved unresolved -> check(unresolved);
             case BusinessMessageEchoed echo -> check(echo);
+            case HandOffRequested handOff -> check(handOff);
             case null -> throw new IllegalArgumentException("empty record");
             default -> throw new IllegalArgumentException("unexpected " + record.getClass().getSimpleName());
         }
@@ -58,6 +60,12 @@ public final class RecordChecks {
 
     public static void check(BusinessMessageEchoed event) {
         required(event.wamid(), "wamid");
+        required(event.businessPhoneNumberId(), "businessPhoneNumberId");
+        required(event.customerWaId(), "customerWaId");
+    }
+
+    public static void check(HandOffRequested event) {
+        required(event.occurredAt(), "occurredAt");
         required(event.businessPhoneNumberId(), "businessPhoneNumberId");
         required(event.customerWaId(), "customerWaId");
     }

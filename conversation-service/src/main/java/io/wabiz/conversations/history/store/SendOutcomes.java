@@ -67,8 +67,12 @@ public class SendOutcomes {
     /**
      * Records a staff send as PENDING under its idempotency key before its command is published, or
      * finds the message an earlier request with the same key produced.
+     *
+     * @param answersCustomer staff wrote to this customer in person (a send or a reply, not a bulk send): a
+     *                        hand-off requested before {@code at} is answered
      */
-    public PendingSend recordPending(SendMessage command, Instant at, String requestFingerprint) {
+    public PendingSend recordPending(SendMessage command, Instant at, String requestFingerprint,
+                                     boolean answersCustomer) {
         String key = command.idempotencyKey();
         Optional<MessageDocument> accepted = messages.acceptedUnder(key);
         if (accepted.isPresent()) {
@@ -95,8 +99,14 @@ public class SendOutcomes {
         if (before != null) {
             return new PendingSend(false, SendRecord.of(before));
         }
-        summaries.batch().add(command.conversationKey(), command.businessPhoneNumberId(), command.recipientWaId(),
-                new LastMessage(at, id, Direction.OUTBOUND, content.type(), content.text()), false, null).write();
+        ConversationSummaries.Batch conversation = summaries.batch().add(command.conversationKey(),
+                command.businessPhoneNumberId(), command.recipientWaId(),
+                new LastMessage(at, id, Direction.OUTBOUND, content.type(), content.text()), false, null);
+        if (answersCustomer) {
+            conversation.staffAnswered(command.conversationKey(), command.businessPhoneNumberId(),
+                    command.recipientWaId(), at);
+        }
+        conversation.write();
         return new PendingSend(true, null);
     }
 
