@@ -58,6 +58,7 @@ public class StatusController {
         status.put("odooVersion", check.version());
         status.put("paused", state.pause());
         status.put("unreachableSince", state.unreachableSince());
+        status.put("unreachableBecause", state.unreachableSince() == null ? null : state.lastUnreachable());
         status.put("missingFields", check.missingFields());
         status.put("models", sync.models().stream().map(SyncedModel::model).toList());
         status.put("watermarks", watermarks.all());

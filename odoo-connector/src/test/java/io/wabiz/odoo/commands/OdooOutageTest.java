@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Odoo behind its proxy is down while customers tap Valider: every tap counts once it is back. 15 s by default (the
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * with {@code -Dodoo.outage.seconds=60}.
  */
 class OdooOutageTest extends ServiceTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("odoo.outage.seconds", 15));
 
@@ -43,6 +48,11 @@ class OdooOutageTest extends ServiceTest {
         await().atMost(OUTAGE).until(() -> System.nanoTime() >= end);
         assertThat(orders).allSatisfy(order -> assertThat(readInOdoo("sale.order", order, "state").get("state"))
                 .as("nothing reached Odoo while it was down").isEqualTo("draft"));
+        // visible, not a pause: the commands wait and the connector keeps trying
+        assertThat(meters.get("odoo.connector.reachable").gauge().value()).isZero();
+        assertThat(meters.get("odoo.connector.paused").gauge().value()).isZero();
+        assertThat(http("GET", "/api/odoo/status", AGENT, null).body()).contains("\"unreachableSince\":\"")
+                .contains("HTTP 502");
 
         odoo().clearFault();
 
@@ -52,5 +62,6 @@ class OdooOutageTest extends ServiceTest {
                         .get("x_whatsapp_validated"))));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> orders.stream()
                 .allMatch(order -> odoo().rpcLog().count("sale.order", "action_confirm", order) == 1));
+        assertThat(meters.get("odoo.connector.reachable").gauge().value()).isEqualTo(1.0);
     }
 }
