@@ -163,6 +163,13 @@ class DeployContractIT {
         }
     }
 
+    // an admin or staff endpoint of each service with one (besides the sender's and conversations' above)
+    private static final Map<String, String> ADMIN_PATHS = Map.of(
+            "billing-notifier", "/api/notifications",
+            "reminder-scheduler", "/admin/runs",
+            "scenario-engine", "/api/admin/audit",
+            "odoo-connector", "/api/odoo/status");
+
     /** What each service's manifest means, checked through the service's own API. */
     private void assertMeant(Deployment deployment, Map<String, String> env, String base) throws Exception {
         switch (deployment.module()) {
@@ -199,6 +206,16 @@ class DeployContractIT {
             default -> {
                 // readiness with the manifest's environment is what every other service must show
             }
+        }
+        String adminPath = ADMIN_PATHS.get(deployment.module());
+        if (adminPath != null) {
+            assertThat(get(base + adminPath, null).statusCode()).as("%s %s without a token", deployment.name(), adminPath)
+                    .isEqualTo(401);
+            assertThat(get(base + adminPath, "not-a-token").statusCode()).as("%s %s with a forged token",
+                    deployment.name(), adminPath).isEqualTo(401);
+            HttpResponse<String> withJwt = get(base + adminPath, bearerIfJwt(env, List.of("agent", "admin")));
+            assertThat(withJwt.statusCode()).as("%s %s with a JWT of the manifest's issuer: %s", deployment.name(),
+                    adminPath, withJwt.body()).isEqualTo(200);
         }
         HttpResponse<String> health = get(base + "/actuator/health", null);
         assertThat(health.statusCode()).as("%s /actuator/health: %s", deployment.name(), health.body()).isEqualTo(200);
