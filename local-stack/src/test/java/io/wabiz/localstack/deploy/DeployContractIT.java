@@ -232,7 +232,7 @@ class DeployContractIT {
     }
 
     private static HttpResponse<String> get(String url, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET(); // a first call warms a cold JVM
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
