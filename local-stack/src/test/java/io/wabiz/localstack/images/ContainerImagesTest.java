@@ -76,9 +76,10 @@ class ContainerImagesTest {
             assertThat(config.path("User").asString()).as("runs as the non-root user").isEqualTo("65532:65532");
             List<String> entrypoint = new ArrayList<>();
             config.path("Entrypoint").forEach(part -> entrypoint.add(part.asString()));
-            assertThat(entrypoint).as("entry point").startsWith("java").contains("-XX:MaxRAMPercentage=60")
-                    .endsWith("-cp", "@/app/jib-classpath-file", startClass(module));
-            assertThat(config.path("Env").toString()).contains("JAVA_HOME=/opt/java");
+            assertThat(entrypoint).as("entry point").containsExactly("java", "-cp", "@/app/jib-classpath-file",
+                    startClass(module));
+            assertThat(config.path("Env").toString()).contains("JAVA_HOME=/opt/java")
+                    .contains("JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError");
             assertThat(config.path("ExposedPorts").propertyNames()).hasSize(1);
 
             assertThat(image.layerNames()).as("layers").startsWith("debian-bookworm", "java-runtime")
@@ -155,12 +156,21 @@ class ContainerImagesTest {
         }
     }
 
+    /** The Boot application's main class, from whichever of the module's jars Boot repackaged (maybe "-exec"). */
     private static String startClass(String module) throws IOException {
-        Path jar = bootJar(module).orElseThrow(() -> new AssertionError(module + ": no Boot jar in target/"));
-        try (JarFile boot = new JarFile(jar.toFile())) {
-            return Optional.ofNullable(boot.getManifest().getMainAttributes().getValue("Start-Class"))
-                    .orElseThrow(() -> new AssertionError(jar + " has no Start-Class"));
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(ROOT.resolve(module).resolve("target"))) {
+            jars = files.filter(j -> j.getFileName().toString().matches(Pattern.quote(module) + "-[0-9].*\\.jar")).toList();
         }
+        for (Path jar : jars) {
+            try (JarFile boot = new JarFile(jar.toFile())) {
+                String startClass = boot.getManifest().getMainAttributes().getValue("Start-Class");
+                if (startClass != null) {
+                    return startClass;
+                }
+            }
+        }
+        throw new AssertionError(module + ": no Boot jar (with a Start-Class) in " + jars);
     }
 
     private static String version() throws IOException {
