@@ -1,11 +1,13 @@
 package io.wabiz.scenarioengine.orders;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -25,10 +27,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -38,6 +42,7 @@ import org.bson.types.Decimal128;
  * document (the listener of a document's partition is its only writer); a tap's claim on an order is one insert
  * under the order's id into {@code order_claims}, so that of two taps racing on one order only the first acts.
  * Every lookup is by {@code _id} (the embedded server of tests and the local stack indexes nothing else).
+ * Over 350 lines because the claims read and map the same order documents as the projection's writes.
  */
 public class DocumentProjection {
 
@@ -206,6 +211,13 @@ public class DocumentProjection {
         return found;
     }
 
+    /** The orders as the ERP last described them, without reading claims (the claim's insert finds those). */
+    public Map<String, OrderView> ordersWithoutClaims(Collection<String> ids) {
+        Map<String, OrderView> found = new LinkedHashMap<>();
+        byId(orders, ids).forEach((id, document) -> found.put(id, order(document, null)));
+        return found;
+    }
+
     public Map<String, InvoiceView> invoices(Collection<String> ids) {
         Map<String, InvoiceView> found = new LinkedHashMap<>();
         byId(invoices, ids).forEach((id, document) -> found.put(id, invoice(document)));
@@ -292,6 +304,42 @@ public class DocumentProjection {
             }
         }
         return Optional.empty();
+    }
+
+    /** A claim decided on the order as a batch read it: its version and no active claim then. */
+    public record ClaimRequest(String orderId, String expectedVersion, OrderView.Request request, String wamid) {
+    }
+
+    /**
+     * Writes the claims of one poll's taps in one unordered insert into {@code order_claims} (the orders were read
+     * by the same poll, awaiting the customer at {@code expectedVersion} with no active claim). Returns the order
+     * ids whose claim document existed already: another tap came first, an expired claim is to be taken over, or
+     * this very tap claimed before an interruption. Those are decided one by one with {@link #claim}.
+     */
+    public Set<String> claimAll(List<ClaimRequest> requests, Instant now, Instant until) {
+        Set<String> taken = new HashSet<>();
+        if (requests.isEmpty()) {
+            return taken;
+        }
+        List<Document> documents = new ArrayList<>(requests.size());
+        Date at = Date.from(now);
+        Date expires = Date.from(until);
+        for (ClaimRequest request : requests) {
+            documents.add(new Document("_id", request.orderId()).append("request", request.request().name())
+                    .append("wamid", request.wamid()).append("version", request.expectedVersion())
+                    .append("at", at).append("until", expires));
+        }
+        try {
+            claims.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(documents.get(error.getIndex()).getString("_id"));
+            });
+        }
+        return taken;
     }
 
     // ---- mapping ----

@@ -34,6 +34,12 @@ public record OrderView(String orderId, String number, String partnerId, String 
         }
     }
 
+    /** This order with a tap's request pending on it (the claim a batch is about to write). */
+    public OrderView withPending(Pending request) {
+        return new OrderView(orderId, number, partnerId, partnerName, state, version, fingerprint, seen, amountTotal,
+                currency, companyId, orderDate, eventAt, request);
+    }
+
     /** Whether a button built from {@code tappedVersion} still shows this order as it is. */
     public boolean showsCurrent(String tappedVersion) {
         if (tappedVersion == null || version == null || tappedVersion.equals(version)) {

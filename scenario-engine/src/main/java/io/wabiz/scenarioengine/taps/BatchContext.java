@@ -33,8 +33,23 @@ public final class BatchContext implements TapContext {
     private final Map<String, OrderView> orders;
     private final Map<String, InvoiceView> invoices;
 
+    /** The reads of a dry run: orders with the claims held on them. */
     public BatchContext(List<Tap> taps, Definitions definitions, DocumentProjection documents, PartnerDirectory directory,
                  ConversationStates stateStore, Instant now) {
+        this(taps, definitions, documents, directory, stateStore, now, true);
+    }
+
+    /**
+     * The reads of a poll that acts: orders without their claims (one round trip less), because a claim held by
+     * another tap makes this tap's claim insert fail, and the tap is then decided again on the order with its claim.
+     */
+    static BatchContext forClaims(List<Tap> taps, Definitions definitions, DocumentProjection documents,
+                                  PartnerDirectory directory, ConversationStates stateStore, Instant now) {
+        return new BatchContext(taps, definitions, documents, directory, stateStore, now, false);
+    }
+
+    private BatchContext(List<Tap> taps, Definitions definitions, DocumentProjection documents,
+                         PartnerDirectory directory, ConversationStates stateStore, Instant now, boolean withClaims) {
         this.definitions = definitions;
         this.documents = documents;
         this.now = now;
@@ -53,7 +68,7 @@ public final class BatchContext implements TapContext {
         }
         this.states = new HashMap<>(stateStore.find(taps.stream().map(Tap::conversationKey).toList()));
         this.partners = new HashMap<>(directory.byWaIds(taps.stream().map(Tap::customerWaId).toList()));
-        this.orders = new HashMap<>(documents.orders(orderIds));
+        this.orders = new HashMap<>(withClaims ? documents.orders(orderIds) : documents.ordersWithoutClaims(orderIds));
         this.invoices = new HashMap<>(documents.invoices(invoiceIds));
     }
 
@@ -99,6 +114,15 @@ public final class BatchContext implements TapContext {
 
     void state(ConversationState state) {
         states.put(state.conversationKey(), state);
+    }
+
+    /** Puts back the conversation's state as it was before a tap that is decided again (null: none). */
+    void state(String conversationKey, ConversationState state) {
+        if (state == null) {
+            states.remove(conversationKey);
+        } else {
+            states.put(conversationKey, state);
+        }
     }
 
     void order(OrderView order) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,43 +135,83 @@ public class TapProcessor {
         for (Plan plan : plans) {
             if (!takenByOthers.contains(plan.tap().wamid())) {
                 metrics.record(plan, acknowledged);
-                logPlan(plan);
+                if (log.isInfoEnabled() || plan.outcome() == TapOutcome.UNKNOWN_DOCUMENT
+                        || plan.outcome() == TapOutcome.UNKNOWN_BUTTON) {
+                    logPlan(plan); // the INFO line lists the records' types: not built when INFO is off
+                }
             }
         }
     }
 
+    /**
+     * Decides the taps in order on the poll's reads. A claim is applied to the context at once (a later tap of the
+     * poll on the same order sees it pending) and all claims go to MongoDB in one insert; a claim whose document
+     * existed already is made again alone, and a tap that lost it is decided again on the fresh order.
+     */
     private List<Plan> decide(List<Tap> fresh) {
         if (fresh.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        BatchContext context = new BatchContext(fresh, definitions.get(), documents, partners, states, now);
+        Instant until = now.plus(pendingTimeout);
+        BatchContext context = BatchContext.forClaims(fresh, definitions.get(), documents, partners, states, now);
         List<Plan> plans = new ArrayList<>(fresh.size());
+        List<DocumentProjection.ClaimRequest> claims = new ArrayList<>();
+        Map<Integer, ConversationState> stateBefore = new HashMap<>();
         for (Tap tap : fresh) {
+            ConversationState before = context.state(tap.conversationKey()).orElse(null);
             Plan plan = engine.decide(tap, context);
-            for (int attempt = 1; plan.claim() != null; attempt++) {
-                Plan.Claim claim = plan.claim();
-                Optional<OrderView> claimed = documents.claim(claim.orderId(), claim.expectedVersion(),
-                        claim.request(), tap.wamid(), now, now.plus(pendingTimeout));
-                if (claimed.isPresent()) {
-                    context.order(claimed.get());
-                    break;
-                }
-                context.reloadOrder(claim.orderId());
-                log.info("Tap {} lost the race on order {}: deciding again on the fresh order", tap.wamid(),
-                        claim.orderId());
-                plan = engine.decide(tap, context);
-                if (attempt >= CLAIM_ATTEMPTS && plan.claim() != null) {
-                    throw new IllegalStateException("order " + claim.orderId() + " keeps changing under tap "
-                            + tap.wamid());
-                }
+            Plan.Claim claim = plan.claim();
+            if (claim != null) {
+                claims.add(new DocumentProjection.ClaimRequest(claim.orderId(), claim.expectedVersion(),
+                        claim.request(), tap.wamid()));
+                stateBefore.put(plans.size(), before);
+                context.order(context.order(claim.orderId()).orElseThrow().withPending(
+                        new OrderView.Pending(claim.request(), tap.wamid(), now, until)));
             }
             if (plan.newState() != null) {
                 context.state(plan.newState());
             }
             plans.add(plan);
         }
+        Set<String> existing = documents.claimAll(claims, now, until);
+        if (existing.isEmpty()) {
+            return plans;
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            Plan plan = plans.get(i);
+            if (plan.claim() != null && existing.contains(plan.claim().orderId())) {
+                plans.set(i, claimAlone(plan, context, stateBefore.get(i), now, until));
+            }
+        }
         return plans;
+    }
+
+    /** A claim whose document existed: this tap's own (a retry), an expired one to take over, or another tap's. */
+    private Plan claimAlone(Plan plan, BatchContext context, ConversationState before, Instant now, Instant until) {
+        Tap tap = plan.tap();
+        for (int attempt = 1; plan.claim() != null; attempt++) {
+            Plan.Claim claim = plan.claim();
+            Optional<OrderView> claimed = documents.claim(claim.orderId(), claim.expectedVersion(), claim.request(),
+                    tap.wamid(), now, until);
+            if (claimed.isPresent()) {
+                context.order(claimed.get());
+                return plan;
+            }
+            context.reloadOrder(claim.orderId());
+            context.state(tap.conversationKey(), before);
+            log.info("Tap {} lost the race on order {}: deciding again on the fresh order", tap.wamid(),
+                    claim.orderId());
+            plan = engine.decide(tap, context);
+            if (attempt >= CLAIM_ATTEMPTS && plan.claim() != null) {
+                throw new IllegalStateException("order " + claim.orderId() + " keeps changing under tap "
+                        + tap.wamid());
+            }
+        }
+        if (plan.newState() != null) {
+            context.state(plan.newState());
+        }
+        return plan;
     }
 
     private static List<ConversationState> latestPerConversation(List<ConversationState> changed) {

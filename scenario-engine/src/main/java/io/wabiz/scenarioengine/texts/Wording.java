@@ -1,5 +1,7 @@
 package io.wabiz.scenarioengine.texts;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.text.DecimalFormat;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.Currency;
 import com.ibm.icu.util.ULocale;
@@ -24,6 +26,8 @@ public final class Wording {
     private final String defaultLanguage;
     private final ZoneId zone;
     private final Map<String, TextTemplate> parsed = new ConcurrentHashMap<>();
+    private final Map<String, MoneyFormat> moneyFormats = new ConcurrentHashMap<>();
+    private final Map<String, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
 
     public Wording(List<String> languages, String defaultLanguage, ZoneId zone) {
         this.languages = languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
@@ -68,20 +72,36 @@ public final class Wording {
         if (amount == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(ULocale.forLanguageTag(language));
-        if (currencyCode != null && !currencyCode.isBlank()) {
+        String currency = currencyCode == null || currencyCode.isBlank() ? "" : currencyCode;
+        return moneyFormats.computeIfAbsent(language + '\u0000' + currency, key -> moneyFormat(currency, language))
+                .format(amount);
+    }
+
+    /** ICU's formatter of a language and currency, made once: building one costs more than formatting with it. */
+    private static MoneyFormat moneyFormat(String currency, String language) {
+        ULocale locale = ULocale.forLanguageTag(language);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        String suffix = "";
+        if (!currency.isEmpty()) {
             try {
-                format.setCurrency(Currency.getInstance(currencyCode));
+                format.setCurrency(Currency.getInstance(currency));
             } catch (IllegalArgumentException unknownCurrency) {
-                return NumberFormat.getNumberInstance(ULocale.forLanguageTag(language)).format(amount) + " "
-                        + currencyCode;
+                format = NumberFormat.getNumberInstance(locale);
+                suffix = " " + currency;
             }
         }
-        return format.format(amount);
+        return new MoneyFormat(((DecimalFormat) format).toNumberFormatter(), suffix);
+    }
+
+    /** An immutable, thread-safe ICU formatter and what follows the number (an unknown currency's code). */
+    private record MoneyFormat(LocalizedNumberFormatter formatter, String suffix) {
+        String format(BigDecimal amount) {
+            return formatter.format(amount).toString() + suffix;
+        }
     }
 
     public String date(LocalDate date, String language) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.forLanguageTag(language)).format(date);
+        return date == null ? "" : dateFormats.computeIfAbsent(language, tag -> DateTimeFormatter
+                .ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(tag))).format(date);
     }
 }

@@ -10,10 +10,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.events.erp.Invoice;
+import io.wabiz.events.erp.NotificationKind;
 import io.wabiz.events.erp.PaymentState;
+import io.wabiz.events.erp.SalesOrder;
+import io.wabiz.events.erp.SalesOrderState;
 import io.wabiz.events.erp.SendDocumentDetails;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.SendMessage;
+import io.wabiz.scenarioengine.Records;
 import io.wabiz.scenarioengine.ServiceTest;
 import io.wabiz.scenarioengine.orders.DocumentProjection;
 import io.wabiz.scenarioengine.partners.PartnerDirectory;
@@ -108,6 +112,53 @@ class MenuTapsTest extends ServiceTest {
                 d -> d.documentId().equals(open.invoiceId()));
         assertThat(request.paymentProvider()).isEqualTo("wave");
         assertThat(request.requestedByWamid()).isEqualTo(wamid);
+    }
+
+    @Test
+    void mesCommandesListsTheCustomersOpenOrdersFromTheProjection() {
+        String partnerId = newId("res.partner");
+        String waId = customerWithPartner(partnerId, "fr_FR");
+        SalesOrder quotation = Records.order(newId("sale.order"), partnerId, SalesOrderState.QUOTATION_SENT, "2", "40000");
+        SalesOrder confirmed = Records.order(newId("sale.order"), partnerId, SalesOrderState.CONFIRMED, "3", "75000");
+        SalesOrder cancelled = Records.order(newId("sale.order"), partnerId, SalesOrderState.CANCELLED, "1", "9000");
+        List.of(quotation, confirmed, cancelled).forEach(o -> kafka.publish(Records.orderCreated(o)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> documents.orders(List.of(quotation.orderId(),
+                confirmed.orderId(), cancelled.orderId())).size() == 3);
+        menuFor(waId, "menu");
+        String wamid = newWamid();
+        kafka.publish(listTap(waId, wamid, "scenario:menu:orders:v1", "Mes commandes"));
+
+        OutboundContent.ListMessage list = (OutboundContent.ListMessage) out.awaitEvent(SendMessage.class,
+                m -> wamid.equals(m.replyToWamid())).content();
+        assertThat(list.body()).contains("2 commandes");
+        assertThat(list.sections().getFirst().rows()).extracting(OutboundContent.ListRow::id)
+                .containsExactlyInAnyOrder("order:" + quotation.orderId() + ":details:v2",
+                        "order:" + confirmed.orderId() + ":details:v3");
+    }
+
+    @Test
+    void invoiceDetailsAndPdfButtonsAskTheNotifierForThatInvoice() {
+        String partnerId = newId("res.partner");
+        String waId = customerWithPartner(partnerId, "fr_FR");
+        Invoice open = invoice(newId("account.move"), partnerId, "60000", "60000", PaymentState.NOT_PAID,
+                LocalDate.now().plusDays(5));
+        kafka.publish(invoicePosted(open));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !documents.invoices(List.of(open.invoiceId())).isEmpty());
+
+        String details = newWamid();
+        kafka.publish(Records.buttonTap(waId, details, "invoice:" + open.invoiceId() + ":details:v1", "Détails"));
+        SendDocumentDetails detailsRequest = out.awaitEvent(SendDocumentDetails.class,
+                d -> details.equals(d.requestedByWamid()));
+        assertThat(detailsRequest.documentId()).isEqualTo(open.invoiceId());
+        assertThat(detailsRequest.kind()).isEqualTo(NotificationKind.INVOICE_DETAILS);
+
+        String pdf = newWamid();
+        kafka.publish(Records.buttonTap(waId, pdf, "invoice:" + open.invoiceId() + ":pdf:v1", "PDF"));
+        SendDocumentDetails pdfRequest = out.awaitEvent(SendDocumentDetails.class,
+                d -> pdf.equals(d.requestedByWamid()));
+        assertThat(pdfRequest.documentId()).isEqualTo(open.invoiceId());
+        assertThat(pdfRequest.kind()).isEqualTo(NotificationKind.INVOICE);
+        assertThat(pdfRequest.customerWaId()).isEqualTo(waId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static io.wabiz.scenarioengine.Records.redelivered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import io.wabiz.events.erp.CancelSalesOrder;
 import io.wabiz.events.erp.ConfirmSalesOrder;
 import io.wabiz.events.erp.NotificationKind;
@@ -24,7 +25,10 @@ import io.wabiz.events.whatsapp.InboundMessageReceived;
 import io.wabiz.scenarioengine.ServiceTest;
 import io.wabiz.scenarioengine.orders.DocumentProjection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,6 +37,8 @@ class OrderTapsTest extends ServiceTest {
 
     @Autowired
     DocumentProjection documents;
+    @Autowired
+    MongoDatabase database;
 
     private SalesOrder knownOrder(SalesOrderState state, String version) {
         SalesOrder order = order(newId("sale.order"), newId("res.partner"), state, version, "125000");
@@ -106,6 +112,54 @@ class OrderTapsTest extends ServiceTest {
         SendMessage answer = out.awaitEvent(SendMessage.class, m -> wamid.equals(m.replyToWamid()));
         assertThat(((OutboundContent.Text) answer.content()).body()).contains("annulée");
         assertNone(CancelSalesOrder.class, c -> c.orderId().equals(order.orderId()), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void cancelTapSendsOneCancelSalesOrderAndAcknowledgesItQuotingTheTap() {
+        SalesOrder order = knownOrder(SalesOrderState.QUOTATION_SENT, "4");
+        String waId = newCustomer();
+        String wamid = newWamid();
+        InboundMessageReceived tap = buttonTap(waId, wamid, "order:" + order.orderId() + ":cancel:v4", "Annuler");
+        kafka.publish(tap);
+        kafka.publish(redelivered(tap));
+
+        CancelSalesOrder cancel = out.awaitEvent(CancelSalesOrder.class, c -> c.orderId().equals(order.orderId()));
+        assertThat(cancel.tap().wamid()).isEqualTo(wamid);
+        assertThat(cancel.tap().tappedAt()).isEqualTo(tap.sentAt());
+        SendMessage ack = out.awaitEvent(SendMessage.class, m -> wamid.equals(m.replyToWamid()));
+        assertThat(((OutboundContent.Text) ack.content()).body()).contains(order.number()).contains("annulée");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() ->
+                out.events(CancelSalesOrder.class).stream().filter(c -> c.orderId().equals(order.orderId())).count() == 1
+                        && out.events(SendMessage.class).stream().filter(m -> wamid.equals(m.replyToWamid())).count() == 1);
+        assertThat(out.events(ConfirmSalesOrder.class)).noneMatch(c -> c.orderId().equals(order.orderId()));
+    }
+
+    @Test
+    void aClaimHeldByAnotherConsumersTapWinsAndAnExpiredOneIsTakenOver() {
+        SalesOrder held = knownOrder(SalesOrderState.QUOTATION_SENT, "6");
+        SalesOrder expired = knownOrder(SalesOrderState.QUOTATION_SENT, "6");
+        Instant now = Instant.now();
+        // written as another consumer's tap would have, between this poll's read and its claim
+        database.getCollection("order_claims").insertMany(List.of(
+                claim(held.orderId(), "6", newWamid(), now, now.plus(Duration.ofMinutes(10))),
+                claim(expired.orderId(), "6", newWamid(), now.minus(Duration.ofMinutes(20)),
+                        now.minus(Duration.ofMinutes(10)))));
+        String onHeld = newWamid();
+        String onExpired = newWamid();
+        kafka.publish(buttonTap(newCustomer(), onHeld, "order:" + held.orderId() + ":confirm:v6", "Valider"));
+        kafka.publish(buttonTap(newCustomer(), onExpired, "order:" + expired.orderId() + ":confirm:v6", "Valider"));
+
+        ConfirmSalesOrder takenOver = out.awaitEvent(ConfirmSalesOrder.class,
+                c -> c.orderId().equals(expired.orderId()));
+        assertThat(takenOver.tap().wamid()).isEqualTo(onExpired);
+        SendMessage pending = out.awaitEvent(SendMessage.class, m -> onHeld.equals(m.replyToWamid()));
+        assertThat(((OutboundContent.Text) pending.content()).body()).contains("déjà en cours");
+        assertNone(ConfirmSalesOrder.class, c -> c.orderId().equals(held.orderId()), Duration.ofSeconds(2));
+    }
+
+    private static Document claim(String orderId, String version, String wamid, Instant at, Instant until) {
+        return new Document("_id", orderId).append("request", "CONFIRM").append("wamid", wamid)
+                .append("version", version).append("at", Date.from(at)).append("until", Date.from(until));
     }
 
     @Test

@@ -276,7 +276,7 @@ public final class ScenariosBench {
     private static String engineQuantiles(String metrics) {
         StringBuilder out = new StringBuilder();
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("scenario_tap_to_command_seconds{") && line.contains("kind=\"erp\"")
+            if (line.startsWith("scenario_tap_to_command_seconds") && line.contains("kind=\"erp\"")
                     && line.contains("quantile=")) {
                 String quantile = line.substring(line.indexOf("quantile=\"") + 10, line.indexOf('"',
                         line.indexOf("quantile=\"") + 10));
@@ -284,7 +284,35 @@ public final class ScenariosBench {
                 out.append(String.format("p%s %.1f ms  ", quantile.replace("0.", "").replace("5", "50"), value * 1000));
             }
         }
-        return out.isEmpty() ? "(not published)" : out.toString().strip();
+        return out.isEmpty() ? fromBuckets(metrics) : out.toString().strip();
+    }
+
+    /** Without client-side quantiles: the upper bounds of p50 and p99 from the histogram (since the engine started). */
+    private static String fromBuckets(String metrics) {
+        List<double[]> buckets = new ArrayList<>(); // le, cumulative count
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("scenario_tap_to_command_seconds_bucket") && line.contains("kind=\"erp\"")) {
+                int le = line.indexOf("le=\"") + 4;
+                String bound = line.substring(le, line.indexOf('"', le));
+                buckets.add(new double[] {bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))});
+            }
+        }
+        if (buckets.isEmpty()) {
+            return "(not published)";
+        }
+        buckets.sort((a, b) -> Double.compare(a[0], b[0]));
+        double total = buckets.getLast()[1];
+        StringBuilder out = new StringBuilder("histogram since start: ");
+        for (double quantile : new double[] {0.5, 0.99}) {
+            for (double[] bucket : buckets) {
+                if (bucket[1] >= quantile * total) {
+                    out.append(String.format("p%.0f <= %.1f ms  ", quantile * 100, bucket[0] * 1000));
+                    break;
+                }
+            }
+        }
+        return out.toString().strip();
     }
 
     private static String sum(String metrics, String name) {
@@ -307,10 +335,15 @@ public final class ScenariosBench {
     private static Process startService(Path jar, String kafka, String mongoUri, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         File log = Path.of("bench/scenarios/target/service.log").toFile();
-        List<String> command = List.of(java, "-Xmx512m", "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // e.g. SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=bench/scenarios/target/engine.jfr" to profile
+        String options = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local", "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
         System.out.println("service log: " + log);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
