@@ -11,13 +11,16 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.wabiz.events.EventJson;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
@@ -46,6 +49,7 @@ import org.bson.conversions.Bson;
 public class ReminderLog {
 
     public static final String COLLECTION = "reminder_log";
+    static final String ID_STATUS_INDEX = "id_status";
 
     private final MongoCollection<Document> log;
 
@@ -59,6 +63,10 @@ public class ReminderLog {
         log.createIndex(Indexes.compoundIndex(Indexes.ascending("company"), Indexes.ascending("status")));
         log.createIndex(Indexes.compoundIndex(Indexes.ascending("company"), Indexes.descending("claimedAt")),
                 new IndexOptions().name("company_claimedAt"));
+        // for published()'s {_id, status} filters: the embedded server (tests, local stack, bench) uses an index
+        // only for a filter whose fields are exactly the index's, so {_id, status} scanned the whole log per key
+        // (19 s for a batch of 500 in a log of 100,000); MongoDB itself needs it not and it costs one small entry
+        log.createIndex(Indexes.ascending("_id", "status"), new IndexOptions().unique(true).name(ID_STATUS_INDEX));
     }
 
     /** A reminder a run is about to send. */
@@ -111,9 +119,14 @@ public class ReminderLog {
     /** Kafka acknowledged these commands: CLAIMED becomes PUBLISHED (an outcome that came first is kept). */
     public void published(Collection<String> keys, Instant at) {
         if (!keys.isEmpty()) {
-            log.updateMany(and(in("_id", keys), eq("status", ReminderStatus.CLAIMED.name())), Updates.combine(
-                    Updates.set("status", ReminderStatus.PUBLISHED.name()), Updates.set("publishedAt", Date.from(at)),
-                    Updates.unset("command")));
+            Bson update = Updates.combine(Updates.set("status", ReminderStatus.PUBLISHED.name()),
+                    Updates.set("publishedAt", Date.from(at)), Updates.unset("command"));
+            // one write per key in one round trip, each filter a plain {_id, status} (not $and, not $in), the shape
+            // the embedded server finds in the id_status index
+            List<WriteModel<Document>> writes = new ArrayList<>(keys.size());
+            keys.forEach(key -> writes.add(new UpdateOneModel<>(new Document("_id", key)
+                    .append("status", ReminderStatus.CLAIMED.name()), update)));
+            log.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 

@@ -26,6 +26,10 @@ class ReminderLogTest {
 
     private final ReminderLog log = new ReminderLog(MongoCollections.freshDatabase().getCollection("reminder_log"));
 
+    {
+        log.createIndexes(); // as the service does: the id_status index takes part in every write
+    }
+
     private static ReminderLog.Claim claim(String invoiceId, int level) {
         String key = ReminderRun.key(invoiceId, level, DUE);
         SendMessage command = new SendMessage(UUID.randomUUID().toString(), NOW, "100000000000001", "221770000001",
