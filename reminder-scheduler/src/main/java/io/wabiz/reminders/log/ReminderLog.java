@@ -126,7 +126,12 @@ public class ReminderLog {
             List<WriteModel<Document>> writes = new ArrayList<>(keys.size());
             keys.forEach(key -> writes.add(new UpdateOneModel<>(new Document("_id", key)
                     .append("status", ReminderStatus.CLAIMED.name()), update)));
-            log.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            if (log.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount() < keys.size()) {
+                // some were not CLAIMED (an outcome came first), or the index missed them (once in TwoReplicasTest,
+                // after a replica was killed, 50 republished entries stayed CLAIMED; cause not found): the same
+                // guarded update, matched on the documents' content
+                log.updateMany(and(in("_id", keys), eq("status", ReminderStatus.CLAIMED.name())), update);
+            }
         }
     }
 
