@@ -21,6 +21,7 @@ import io.wabiz.conversations.web.RequestBodyLimit;
 import io.wabiz.events.phone.PhoneNumbers;
 import io.wabiz.platform.kafka.TopicPublisher;
 import java.time.Clock;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /** Wires the plain-Java parts of the service together. */
 @Configuration(proxyBeanMethods = false)
@@ -118,6 +122,18 @@ public class ConversationsConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * A number or a boolean where the staff API expects text ({@code "to": 221771234567}) is refused as the wrong
+     * type ({@code 'to' must be a string}), not read as its digits. Only the HTTP bodies: records use EventJson.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer textOnlyFromText() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** The staff API refuses query parameters its endpoints do not read. */

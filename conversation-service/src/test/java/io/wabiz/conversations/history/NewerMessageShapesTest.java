@@ -117,7 +117,7 @@ class NewerMessageShapesTest extends ServiceTest {
 
         String newConversation = ConversationKey.of(BUSINESS_NUMBER, newNumber);
         await().untilAsserted(() -> assertThat(get("/api/conversations/" + newConversation + "/messages", AGENT)
-                .body().get("items").findValuesAsString("id")).contains(before, after).hasSize(3));
+                .body().path("items").findValuesAsString("id")).contains(before, after).hasSize(3));
         assertThat(get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, oldNumber), AGENT).body()
                 .get("id").asString()).isEqualTo(ConversationKey.of(BUSINESS_NUMBER, oldNumber));
 

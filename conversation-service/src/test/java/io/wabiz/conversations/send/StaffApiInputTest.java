@@ -155,6 +155,7 @@ class StaffApiInputTest extends ServiceTest {
                 post("/api/messages", AGENT, Map.of("to", "+221771234567", "content", Map.of("kind", "telepathy"))),
                 post("/api/messages", AGENT, Map.of("to", "+221771234567", "content", "Bonjour")),
                 post("/api/messages", AGENT, Map.of("to", List.of("+221771234567"), "content", HELLO)),
+                post("/api/messages", AGENT, Map.of("to", 221771234567L, "content", HELLO)),
                 post("/api/messages", AGENT, Map.of("to", "+221771234567", "content", Map.of("kind", "reply_buttons",
                         "body", "Choisissez", "buttons", "A"))),
                 post("/api/bulk-sends", ADMIN, Map.of("partnerIds", "p1", "content", HELLO)),
@@ -169,7 +170,8 @@ class StaffApiInputTest extends ServiceTest {
         }
         assertThat(refused.get(0).body().get("detail").asString()).contains("'content.kind'", "text", "template");
         assertThat(refused.get(2).body().get("detail").asString()).contains("'to'");
-        assertThat(refused.get(6).body().get("detail").asString()).contains("'status'", "READ");
+        assertThat(refused.get(3).body().get("detail").asString()).contains("'to' must be a string");
+        assertThat(refused.get(7).body().get("detail").asString()).contains("'status'", "READ");
     }
 
     @Test
