@@ -13,7 +13,6 @@ import io.wabiz.notifier.notifications.NotificationEntry;
 import io.wabiz.notifier.notifications.NotificationLog;
 import io.wabiz.notifier.notifications.NotificationMetrics;
 import io.wabiz.notifier.notifications.NotificationOutcomes;
-import io.wabiz.notifier.orders.OrderDocument;
 import io.wabiz.notifier.orders.OrderListener;
 import io.wabiz.notifier.orders.OrderMessages;
 import io.wabiz.notifier.orders.OrderNotifications;
@@ -205,10 +204,6 @@ public class NotifierConfiguration {
             notifications.createIndex(new Index().on("partnerId", Sort.Direction.ASC).on("state", Sort.Direction.ASC));
             notifications.createIndex(new Index().on("createdAt", Sort.Direction.DESC));
             notifications.createIndex(new Index().on("wamid", Sort.Direction.ASC));
-            // the projection's compare-and-set selects (_id, revision): an index of exactly those keys lets the
-            // embedded MongoDB of tests and the local stack find it without a scan, as a real one does by _id
-            mongo.indexOps(OrderDocument.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                    .on("revision", Sort.Direction.ASC));
         }
     }
 }

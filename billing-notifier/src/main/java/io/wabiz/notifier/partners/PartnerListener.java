@@ -27,7 +27,7 @@ public class PartnerListener {
     }
 
     @KafkaListener(id = "notifier-partners", idIsGroup = false, topics = Topics.ERP_PARTNERS,
-            concurrency = "1") // a light topic: one thread
+            concurrency = "${notifier.listener-concurrency:3}") // an ERP's initial sync sends thousands at once
     public void onPartner(ConsumerRecord<String, TopicRecord> record) {
         if (!(record.value() instanceof PartnerUpserted partner)) {
             throw new NonRetryableException("expected PartnerUpserted on " + record.topic() + ", got "

@@ -194,7 +194,12 @@ public final class InvoiceBenchmark {
                 producer.send(new ProducerRecord<>(Topics.ERP_PARTNERS, "res.partner/" + run + i, partner(run, i)));
             }
             producer.flush();
-            Thread.sleep(3000); // the partner projection catches up first: this part measures the invoices
+            // the partner projection catches up first (its consumer group has no lag left): this part measures
+            // the invoices, not the partners; on a loaded machine that took minutes, a fixed pause was not enough
+            long partnersStart = System.nanoTime();
+            awaitNoLag(kafka, "billing-notifier", Topics.ERP_PARTNERS, Duration.ofMinutes(5));
+            System.out.printf("   (%d partners projected first, in %.1f s)%n", count,
+                    (System.nanoTime() - partnersStart) / 1e9);
             AtomicLong peakRss = new AtomicLong();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -234,6 +239,30 @@ public final class InvoiceBenchmark {
         } finally {
             notifier.destroy();
             notifier.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until {@code group} has committed the end offset of every partition of {@code topic}. */
+    private static void awaitNoLag(String bootstrap, String group, String topic, Duration atMost) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                        new java.util.HashMap<>();
+                partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                boolean caughtUp = ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue().offset());
+                if (caughtUp) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException(group + " did not catch up with " + topic + " in " + atMost);
         }
     }
 
