@@ -25,7 +25,6 @@ import io.wabiz.platform.security.StaffApiSecurity;
 import io.wabiz.platform.security.StaffRoles;
 import java.time.Clock;
 import java.time.Duration;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -99,11 +98,6 @@ class SenderConfiguration {
     @Bean
     OpenAPI operatorsApiDocument() {
         return ApiDocs.document();
-    }
-
-    @Bean
-    OpenApiCustomizer refusalsOfEveryOperation() {
-        return ApiDocs::addRefusals;
     }
 
     @Bean

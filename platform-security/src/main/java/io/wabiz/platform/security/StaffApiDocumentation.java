@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The OpenAPI document of a staff or admin API, as {@link StaffApiSecurity} guards it: the bearer scheme on every
+ * The OpenAPI document of a staff or admin API, as {@link StaffApiSecurity} guards it: the bearer scheme for every
  * operation (Swagger UI's "Authorize" then sends the token with "Try it out"), and the refusals every operation can
  * answer, as RFC 9457 problem details (401 without a valid token, 403 without the role, and the problem shape of
  * the service's other errors). Active in any service that has springdoc.
@@ -28,9 +28,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OpenApiCustomizer.class)
 public class StaffApiDocumentation {
 
-    static final String SCHEME = "bearer";
-    static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
+    public static final String SCHEME = "bearer";
+    public static final String PROBLEM = "Problem";
+    /** For a service's own error answers: {@code content = @Content(mediaType = PROBLEM_JSON, schema = ...)}. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_SCHEMA = "#/components/schemas/" + PROBLEM;
 
     @Bean
     OpenApiCustomizer staffApiBearerScheme() {
@@ -44,6 +46,9 @@ public class StaffApiDocumentation {
                 .bearerFormat("JWT").description("A JWT of the company's identity provider (roles in its roles "
                         + "claim); in the local stack, a static token such as local-agent-token or local-admin-token"));
         components.addSchemas(PROBLEM, problemSchema());
+        if (api.getSecurity() == null || api.getSecurity().isEmpty()) {
+            api.addSecurityItem(new SecurityRequirement().addList(SCHEME)); // every operation: Swagger UI's Authorize
+        }
         if (api.getPaths() == null) {
             return;
         }
@@ -51,9 +56,6 @@ public class StaffApiDocumentation {
     }
 
     private static void refusals(Operation operation) {
-        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-            operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
-        }
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         operation.setResponses(responses);
         responses.putIfAbsent("401", problem("No token, or a token that is not valid (expired, another issuer, "
@@ -64,7 +66,7 @@ public class StaffApiDocumentation {
 
     private static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
     }
 
     @SuppressWarnings("rawtypes")

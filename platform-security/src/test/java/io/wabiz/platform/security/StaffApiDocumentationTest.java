@@ -30,7 +30,7 @@ class StaffApiDocumentationTest {
         assertThat(scheme.getScheme()).isEqualTo("bearer");
         assertThat(scheme.getBearerFormat()).isEqualTo("JWT");
         Operation list = api.getPaths().get("/api/conversations").getGet();
-        assertThat(list.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsKey("bearer"));
+        assertThat(api.getSecurity()).singleElement().satisfies(r -> assertThat(r).containsKey("bearer"));
         assertThat(list.getResponses()).containsKeys("401", "403", "default");
         assertThat(list.getResponses().get("403").getContent()).containsKey("application/problem+json");
         assertThat(list.getResponses().get("403").getContent().get("application/problem+json").getSchema().get$ref())
