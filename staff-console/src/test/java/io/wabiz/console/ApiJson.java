@@ -28,6 +28,17 @@ public final class ApiJson {
                 lastActivity, lastActivity, windowOpenUntil, windowOpen, unread, lastActivity, waId, lastText);
     }
 
+    /** A conversation the scenario engine handed off to staff ({@code waitingForStaff} with its {@code handOff}). */
+    public static String waitingForStaff(String waId, String partnerName, Instant requestedAt, String reason,
+                                         Instant expectedAnswerBy) {
+        String plain = conversation(waId, partnerName, 1, requestedAt, requestedAt.plusSeconds(86_400), true, reason)
+                .strip();
+        return plain.substring(0, plain.length() - 1) + """
+                ,"waitingForStaff":true,"handOff":{"requestedAt":"%s","requestedByWamid":"wamid.ask.%s",
+                 "reason":"%s","source":"scenario:menu","language":"fr","expectedAnswerBy":"%s","partnerIds":[]}}
+                """.formatted(requestedAt, waId, reason, expectedAnswerBy);
+    }
+
     public static String inboundText(String waId, String wamid, String text, Instant at) {
         return """
                 {"id":"%s","wamid":"%s","conversationId":"%s:%s","businessPhoneNumberId":"%s","customerWaId":"%s",

@@ -95,11 +95,18 @@ public class ConversationsApi {
     public record LastMessage(Instant at, String messageId, String direction, String type, String text) {
     }
 
-    /** @param windowOpen whether free-form messages reach the customer now */
+    /** The customer asked for a person (the scenario engine's hand-off): why, from where, and by when. */
+    public record HandOff(Instant requestedAt, String reason, String source, Instant expectedAnswerBy) {
+    }
+
+    /**
+     * @param windowOpen      whether free-form messages reach the customer now
+     * @param waitingForStaff the customer asked for a person ({@code handOff}) and no staff member wrote since
+     */
     public record Conversation(String id, String businessPhoneNumberId, String customerWaId, String customerPhone,
                                String customerProfileName, PartnerRef partner, Instant lastActivityAt,
                                Instant lastInboundAt, Instant windowOpenUntil, boolean windowOpen, int unreadCount,
-                               LastMessage lastMessage) {
+                               LastMessage lastMessage, boolean waitingForStaff, HandOff handOff) {
 
         /** The name a person recognises: the ERP partner, else the WhatsApp profile, else the number. */
         public String displayName() {

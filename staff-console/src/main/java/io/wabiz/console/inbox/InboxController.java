@@ -37,17 +37,19 @@ public class InboxController {
 
     @GetMapping("/")
     public String inbox(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unread,
+                        @RequestParam(defaultValue = "false") boolean waiting,
                         @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("inbox", load(q, unread, page));
+        model.addAttribute("inbox", load(q, unread, waiting, page));
         return "inbox";
     }
 
     /** The list alone, for the page's polling: 204 when it is what the page already shows. */
     @GetMapping("/inbox/list")
     public Object list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean unread,
+                       @RequestParam(defaultValue = "false") boolean waiting,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String v,
                        Model model) {
-        Inbox inbox = load(q, unread, page);
+        Inbox inbox = load(q, unread, waiting, page);
         if (inbox.version().equals(v)) {
             return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
         }
@@ -55,7 +57,8 @@ public class InboxController {
         return "inbox :: list";
     }
 
-    private Inbox load(String q, boolean unread, int page) {
+    /** @param waiting only the staff queue: customers who asked for a person and got no staff message since */
+    private Inbox load(String q, boolean unread, boolean waiting, int page) {
         Map<String, String> filters = new LinkedHashMap<>();
         String search = q == null ? "" : q.strip();
         if (!search.isEmpty()) {
@@ -67,28 +70,43 @@ public class InboxController {
         if (unread) {
             filters.put("unread", "true");
         }
+        if (waiting) {
+            filters.put("waitingForStaff", "true");
+        }
         ApiPage<Conversation> found = conversations.conversations(filters, Math.max(page, 0), PAGE_SIZE);
         List<Row> rows = found.items().stream().map(this::row).toList();
         String version = Versions.of(found.totalElements(), rows);
-        return new Inbox(search, unread, found, rows, version);
+        return new Inbox(search, unread, waiting, found, rows, version);
     }
 
     private Row row(Conversation c) {
         var last = c.lastMessage();
+        var handOff = c.waitingForStaff() ? c.handOff() : null;
         return new Row(c.id(), c.displayName(), c.customerPhone(), last == null ? null : last.text(),
                 last == null ? null : last.type(), last != null && "INBOUND".equals(last.direction()),
                 formats.when(c.lastActivityAt()), formats.exact(c.lastActivityAt()), formats.iso(c.lastActivityAt()),
                 c.unreadCount(), c.windowOpen(), c.windowOpen() ? formats.when(c.windowOpenUntil()) : null,
-                c.partner() == null ? null : c.partner().id());
+                c.partner() == null ? null : c.partner().id(), c.waitingForStaff(),
+                handOff == null ? null : formats.when(handOff.requestedAt()),
+                handOff == null ? null : formats.iso(handOff.requestedAt()),
+                handOff == null ? null : handOff.reason(),
+                handOff == null || handOff.expectedAnswerBy() == null ? null : formats.when(handOff.expectedAnswerBy()));
     }
 
     /** @param version what the polling sends back to learn whether anything changed */
-    public record Inbox(String q, boolean unread, ApiPage<Conversation> page, List<Row> rows, String version) {
+    public record Inbox(String q, boolean unread, boolean waiting, ApiPage<Conversation> page, List<Row> rows,
+                        String version) {
     }
 
-    /** One conversation as the list shows it. */
+    /**
+     * One conversation as the list shows it.
+     *
+     * @param waitingForStaff the customer asked for an advisor; {@code waitingSince}, {@code handOffReason} and
+     *                        {@code answerBy} describe that request (null when not waiting or not given)
+     */
     public record Row(String id, String name, String phone, String lastText, String lastType, boolean lastInbound,
                       String when, String whenExact, String whenIso, int unread, boolean windowOpen,
-                      String windowUntil, String partnerId) {
+                      String windowUntil, String partnerId, boolean waitingForStaff, String waitingSince,
+                      String waitingSinceIso, String handOffReason, String answerBy) {
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.wabiz.console.ApiJson.conversation;
 import static io.wabiz.console.ApiJson.page;
+import static io.wabiz.console.ApiJson.waitingForStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -52,6 +53,34 @@ class InboxControllerTest extends ConsoleTest {
         services.verify(getRequestedFor(urlPathEqualTo("/api/conversations"))
                 .withQueryParam("phone", equalTo("+221 77 000 00 01")).withQueryParam("unread", equalTo("true")));
         services.verify(getRequestedFor(urlPathEqualTo("/api/conversations")).withQueryParam("q", equalTo("Diop")));
+    }
+
+    @Test
+    void marksCustomersWaitingForAnAdvisorInWordsAndTheWaitingTabAsksForTheStaffQueue() throws Exception {
+        Instant asked = NOW.minusSeconds(600);
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .willReturn(okJson(page(0, 30, 2,
+                        waitingForStaff("221770000004", "Fatou Sow", asked, "menu: Parler à un conseiller",
+                                asked.plusSeconds(3600)),
+                        conversation("221770000005", "Ibrahima Fall", 0, NOW, NOW.plusSeconds(60), true, "Ok")))));
+
+        String all = mvc.perform(get("/").with(agent()).header("Accept-Language", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        String waitingRow = all.substring(all.indexOf("Fatou Sow"), all.indexOf("Ibrahima Fall"));
+        assertThat(waitingRow).contains("data-testid=\"waiting-for-staff\"", "Waiting for an advisor",
+                "menu: Parler à un conseiller", "datetime=\"" + asked + "\"", "answer promised by");
+        assertThat(all.substring(all.indexOf("Ibrahima Fall"))).doesNotContain("waiting-for-staff");
+        assertThat(all).containsPattern("href=\"/\\?[^\"]*waiting=true\" data-testid=\"tab-waiting\"").contains("Waiting for staff");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations")).withoutQueryParam("waitingForStaff"));
+
+        String queue = mvc.perform(get("/").param("waiting", "true").param("q", "Sow").with(agent())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("data-testid=\"tab-waiting\" aria-current=\"page\"")
+                .contains("name=\"waiting\" value=\"true\"").contains("waiting=true&amp;page=0");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations"))
+                .withQueryParam("waitingForStaff", equalTo("true")).withQueryParam("q", equalTo("Sow")));
     }
 
     @Test
