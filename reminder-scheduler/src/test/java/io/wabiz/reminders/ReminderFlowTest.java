@@ -81,6 +81,23 @@ class ReminderFlowTest extends ServiceTest {
             assertThat(out.events(SendMessage.class)).hasSize(1);
             assertThat(statuses(log(invoiceId))).containsEntry(10, "ACCEPTED");
         }
+        // the log by partner and by company and status, the day's run, the metrics of what happened
+        assertThat(get("/admin/log?partnerId=" + q("res.partner/flow-" + invoiceId), ADMIN).body()
+                .findValuesAsString("key")).containsExactlyInAnyOrder(
+                "unpaid_reminder:invoice:" + invoiceId + ":d+10@2026-04-01",
+                "unpaid_reminder:invoice:" + invoiceId + ":d+3@2026-04-01");
+        assertThat(get("/admin/log?company=" + q(company) + "&status=ACCEPTED", ADMIN).body()
+                .findValuesAsString("invoiceId")).containsExactly(invoiceId);
+        JsonNode runs = get("/admin/runs?company=" + q(company), ADMIN).body();
+        assertThat(runs.size()).isEqualTo(1); // one record per company and day, run twice
+        assertThat(runs.get(0).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(runs.get(0).path("attempts").asInt()).isEqualTo(2);
+        assertThat(runs.get(0).path("day").asString()).isEqualTo("2026-04-11");
+        assertThat(getText("/actuator/prometheus"))
+                .contains("reminders_messages_total{level=\"L10\",outcome=\"published\"}")
+                .contains("reminders_messages_total{level=\"L10\",outcome=\"accepted\"}")
+                .contains("reminders_messages_total{level=\"L3\",outcome=\"superseded\"}")
+                .contains("reminders_invoices_planned_total{company=\"" + company + "\"} 1.0");
     }
 
     @Test

@@ -70,6 +70,9 @@ class StopRulesTest extends ServiceTest {
             assertThat(out.events(SendMessage.class)).singleElement()
                     .satisfies(c -> assertThat(c.correlation().documentId()).endsWith("-ok"));
         }
+        assertThat(getText("/actuator/prometheus")).contains("reminders_skipped_total{reason=\"opted_out\"}")
+                .contains("reminders_skipped_total{reason=\"in_dispute\"}")
+                .contains("reminders_skipped_total{reason=\"below_minimum_residual\"}");
         JsonNode stopped = log(pausedInvoice).path("stopped");
         assertThat(stopped.get(0).path("reason").asString()).isEqualTo("invoice_paused");
         assertThat(stopped.get(0).path("level").asInt()).isEqualTo(3);
