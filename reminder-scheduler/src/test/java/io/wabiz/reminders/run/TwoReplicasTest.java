@@ -131,7 +131,10 @@ class TwoReplicasTest {
                         .collect(Collectors.groupingBy(SendMessage::idempotencyKey,
                                 Collectors.mapping(SendMessage::id, Collectors.toSet()))))
                         .allSatisfy((key, ids) -> assertThat(ids).as("one command id per key").hasSize(1));
-                assertThat(completed.get("counts", Document.class).getInteger("republished")).isEqualTo(twice.size());
+                // the survivor republishes every entry the victim claimed: those it had published are seen twice,
+                // those it died before publishing once, so at least the ones seen twice and at most one batch
+                assertThat(completed.get("counts", Document.class).getInteger("republished"))
+                        .isBetween(twice.size(), BATCH);
                 assertThat(db.getCollection("reminder_log").countDocuments(new Document("status", "CLAIMED")))
                         .isZero();
             }
