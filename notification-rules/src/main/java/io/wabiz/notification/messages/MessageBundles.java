@@ -27,7 +27,7 @@ public final class MessageBundles {
 
     private final Map<Locale, Map<String, String>> patterns;
     private final Locale fallback;
-    private final Map<Locale, Map<String, com.ibm.icu.text.MessageFormat>> compiled =
+    private final Map<Locale, Map<String, java.util.Queue<com.ibm.icu.text.MessageFormat>>> compiled =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private MessageBundles(Map<Locale, Map<String, String>> patterns, Locale fallback) {

@@ -34,6 +34,23 @@ class TextsTest {
     }
 
     @Test
+    void pluralTextsFormattedOnManyThreadsAtOnceAreEachRight() throws Exception {
+        Messages fr = MessageBundles.load("messages/common").forLocale(Locale.FRENCH);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var texts = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 2_000; i++) {
+                int count = i % 5;
+                texts.add(threads.submit(() -> count + "=" + fr.text("common.lines", Map.of("count", count))));
+            }
+            for (var text : texts) {
+                String[] countAndText = text.get().split("=", 2);
+                int count = Integer.parseInt(countAndText[0]);
+                assertThat(countAndText[1]).isEqualTo(count + (count > 1 ? " lignes" : " ligne"));
+            }
+        }
+    }
+
+    @Test
     void datesAreWrittenInTheCompanysZone() {
         Instant lateEvening = Instant.parse("2026-03-03T23:30:00Z");
         assertThat(DocumentDates.format(lateEvening, ZoneId.of("Africa/Dakar"), Locale.FRENCH)).isEqualTo("3 mars 2026");
