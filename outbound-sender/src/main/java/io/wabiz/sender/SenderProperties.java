@@ -49,16 +49,22 @@ public record SenderProperties(List<Account> accounts, @DefaultValue GraphApi gr
     }
 
     /**
-     * Bounded retries of throttled and transient failures (exponential backoff with jitter), and the
-     * separate per-recipient delay on 131056 (pair rate limit).
+     * Bounded retries of Meta's transient errors (exponential backoff with jitter), the separate per-recipient
+     * delay on 131056 (pair rate limit), and a time budget for waiting until Meta takes the message.
      *
-     * @param jitter fraction of each backoff that is randomised (0.5: between 50% and 100% of it)
+     * @param maxAttempts calls when Meta answers with a transient error (5xx, 131000)
+     * @param jitter      fraction of each backoff that is randomised (0.5: between 50% and 100% of it)
+     * @param giveUpAfter how long one message keeps waiting, with the same backoff, while Meta throttles
+     *                    (130429, 80007, 4, HTTP 429) or cannot be reached (connection refused, circuit open):
+     *                    nothing was sent, and Meta lifts its limits or comes back in minutes, not in the seconds
+     *                    that {@code maxAttempts} backoffs last; a message given up is a message lost
      */
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("500ms") Duration initialBackoff,
                         @DefaultValue("20s") Duration maxBackoff, @DefaultValue("0.5") double jitter,
                         @DefaultValue("6s") Duration pairRateBackoff, @DefaultValue("5") int pairRateMaxAttempts,
                         @DefaultValue("50") int circuitFailureRatePercent,
-                        @DefaultValue("30s") Duration circuitOpenFor) {
+                        @DefaultValue("30s") Duration circuitOpenFor,
+                        @DefaultValue("15m") Duration giveUpAfter) {
     }
 
     /**

@@ -103,6 +103,25 @@ class SendOutcomesTest extends SenderIntegrationTest {
     }
 
     @Test
+    void aMessageThrottledForLongerThanItsMaxAttemptsIsSentOnceMetaLiftsTheLimit() {
+        SendMessage command = freeFormToOpenWindow("throttled-long-" + UUID.randomUUID());
+        String key = command.idempotencyKey();
+        // eight throttled answers, more than max-attempts (5) calls: an invoice must not be given up for that
+        String[] states = {STARTED, "t1", "t2", "t3", "t4", "t5", "t6", "t7", "ok"};
+        for (int i = 0; i < 8; i++) {
+            MetaGraphApiStub.server().stubFor(sendWithKey(key).inScenario(key).whenScenarioStateIs(states[i])
+                    .willReturn(metaError(i % 2 == 0 ? 429 : 400, i % 2 == 0 ? 130429 : 80007, "Rate limit hit"))
+                    .willSetStateTo(states[i + 1]));
+        }
+        MetaGraphApiStub.server().stubFor(sendWithKey(key).inScenario(key).whenScenarioStateIs("ok")
+                .willReturn(okJson(resource("meta/message.json"))));
+
+        assertThat(sendAndAwaitOutcome(command)).isInstanceOf(MessageAccepted.class);
+
+        assertThat(sendsWithKey(key)).hasSize(9);
+    }
+
+    @Test
     void serverErrorsThreeTimesThenSuccessSendsOneMessage() {
         SendMessage command = freeFormToOpenWindow("five-hundred-" + UUID.randomUUID());
         String key = command.idempotencyKey();

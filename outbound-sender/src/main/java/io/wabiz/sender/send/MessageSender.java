@@ -69,7 +69,7 @@ public class MessageSender {
         this.clock = clock;
         this.retryPolicy = new RetryPolicy(properties.retry());
         this.calls = new MetaCalls(graph, observer, metrics);
-        this.outcomes = new Outcomes(accounts, metrics, properties.retry().maxAttempts(), clock);
+        this.outcomes = new Outcomes(accounts, metrics, properties.retry().giveUpAfter(), clock);
         this.reconciler = reconciler;
         this.media = new MediaUploader(graph, retryPolicy, properties.graphApi());
     }

@@ -27,13 +27,13 @@ final class Outcomes {
 
     private final AccountRegistry accounts;
     private final SendMetrics metrics;
-    private final int maxAttempts;
+    private final java.time.Duration giveUpAfter;
     private final Clock clock;
 
-    Outcomes(AccountRegistry accounts, SendMetrics metrics, int maxAttempts, Clock clock) {
+    Outcomes(AccountRegistry accounts, SendMetrics metrics, java.time.Duration giveUpAfter, Clock clock) {
         this.accounts = accounts;
         this.metrics = metrics;
-        this.maxAttempts = maxAttempts;
+        this.giveUpAfter = giveUpAfter;
         this.clock = clock;
     }
 
@@ -69,7 +69,7 @@ final class Outcomes {
             case GraphResult.NoAnswer none -> unknown(command, content, "the request reached Meta (or may have) but "
                     + "no answer came (" + none.reason() + "); it is not sent again, as that could duplicate it");
             case GraphResult.NotSent notSent -> rejected(command, MessageSender.PLATFORM_CODE, "No answer from Meta",
-                    notSent.reason() + " (after " + maxAttempts + " attempts; nothing reached Meta)",
+                    notSent.reason() + " (retried for " + giveUpAfter.toSeconds() + " s; nothing reached Meta)",
                     "Meta could not be reached for a while and nothing was sent: the sender retried. Send the "
                             + "command again with a new idempotency key once Meta is reachable.",
                     true, content);

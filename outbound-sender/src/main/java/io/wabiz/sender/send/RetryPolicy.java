@@ -6,6 +6,7 @@ import io.wabiz.sender.graph.MetaErrors;
 import io.wabiz.sender.graph.MetaErrors.Verdict;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The sender's one retry policy for calls to Meta (sends and read receipts): which results are worth
@@ -13,17 +14,28 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Only what cannot duplicate a message is tried again: a call that provably never reached Meta, or one
  * Meta answered with a throttling or transient error. A call cut off after its request was written ends the
- * delivery with its outcome unknown. Two budgets: failures ({@code maxAttempts} calls, exponential backoff
- * with jitter), and the pair rate limit 131056 ({@code pairRateMaxAttempts} hits, a growing fixed step), a
- * wait for one customer that does not use up the first. Resilience4j's {@code Retry} keeps one budget, hence
- * this class. It sleeps on the caller's virtual thread; an interruption (shutdown) ends the call.
+ * delivery with its outcome unknown. Three budgets: Meta's transient errors ({@code maxAttempts} calls,
+ * exponential backoff with jitter); the pair rate limit 131056 ({@code pairRateMaxAttempts} hits, a growing
+ * fixed step), a wait for one customer that does not use up the first; and waiting until Meta takes the message
+ * at all, a time budget ({@code giveUpAfter}, minutes) for throttling (130429, 80007, 4, 429) and for calls that
+ * never reached Meta (refused, circuit open): nothing was sent, Meta lifts its limits or comes back in minutes
+ * while five backoffs last seconds, and a message given up is a message lost. Resilience4j's {@code Retry}
+ * keeps one budget, hence this class. It sleeps on the caller's virtual thread (the consumer keeps polling meanwhile); an interruption
+ * (shutdown) ends the call, and the command, not acknowledged, is delivered again later.
  */
 public final class RetryPolicy {
 
     private final SenderProperties.Retry config;
+    private final LongSupplier nanoTime;
 
     public RetryPolicy(SenderProperties.Retry config) {
+        this(config, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock {@code giveUpAfter} is measured with */
+    RetryPolicy(SenderProperties.Retry config, LongSupplier nanoTime) {
         this.config = config;
+        this.nanoTime = nanoTime;
     }
 
     /** One call to Meta. */
@@ -52,6 +64,8 @@ public final class RetryPolicy {
     public GraphResult call(Call call, RetryListener listener) throws InterruptedException {
         int failures = 0;
         int pairRateHits = 0;
+        int waits = 0;
+        long waitingSince = 0;
         while (true) {
             GraphResult result = call.attempt();
             if (result instanceof GraphResult.NoAnswer && Thread.currentThread().isInterrupted()) {
@@ -67,6 +81,15 @@ public final class RetryPolicy {
                     return result;
                 }
                 backoff = jittered(config.pairRateBackoff().multipliedBy(pairRateHits));
+            } else if (verdict == Verdict.THROTTLED || result instanceof GraphResult.NotSent) {
+                long now = nanoTime.getAsLong();
+                if (waits++ == 0) {
+                    waitingSince = now;
+                }
+                backoff = jittered(exponential(waits));
+                if (now - waitingSince + backoff.toNanos() > config.giveUpAfter().toNanos()) {
+                    return result;
+                }
             } else {
                 if (++failures >= config.maxAttempts()) {
                     return result;

@@ -10,9 +10,11 @@ import io.wabiz.sender.graph.MetaErrors.Verdict;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Which results the one retry policy calls again, and which it never does. */
@@ -22,8 +24,10 @@ class RetryPolicyTest {
     private static final GraphResult REFUSED = new GraphResult.NotSent("ConnectException: Connection refused");
     private static final GraphResult TIMED_OUT = new GraphResult.NoAnswer("timeout: Read timed out");
 
-    private final RetryPolicy policy = new RetryPolicy(new SenderProperties.Retry(4, Duration.ofMillis(1),
-            Duration.ofMillis(5), 0.5, Duration.ofMillis(1), 3, 50, Duration.ofSeconds(30)));
+    private static final SenderProperties.Retry RETRY = new SenderProperties.Retry(4, Duration.ofMillis(1),
+            Duration.ofMillis(5), 0.5, Duration.ofMillis(1), 3, 50, Duration.ofSeconds(30), Duration.ofMinutes(10));
+
+    private final RetryPolicy policy = new RetryPolicy(RETRY);
 
     @Test
     void aCallThatNeverReachedMetaIsMadeAgainUntilItPasses() throws Exception {
@@ -47,13 +51,66 @@ class RetryPolicyTest {
     @Test
     void aFailureBudgetOfMaxAttemptsCallsAndASeparateOneForThePairRateLimit() throws Exception {
         GraphResult pairRate = failed(400, 131056);
-        GraphResult throttled = failed(429, 130429);
-        Calls calls = new Calls(pairRate, throttled, pairRate, throttled, throttled, throttled, OK);
+        GraphResult unavailable = failed(503, 131000);
+        Calls calls = new Calls(pairRate, unavailable, pairRate, unavailable, unavailable, unavailable, OK);
 
-        assertThat(policy.call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(throttled);
+        assertThat(policy.call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(unavailable);
         assertThat(calls.made()).as("4 failures end it; the 2 pair-rate hits were not counted against them")
                 .isEqualTo(6);
         assertThat(new Calls(pairRate, pairRate, pairRate, OK).run()).isEqualTo(3);
+    }
+
+    @Test
+    void throttlingIsWaitedOutForItsTimeBudgetNotForMaxAttemptsCalls() throws Exception {
+        GraphResult throttled = failed(429, 130429);
+        GraphResult wabaLimit = failed(400, 80007);
+        MinutesPerCall clock = new MinutesPerCall();
+        Calls calls = new Calls(clock, throttled, wabaLimit, throttled, throttled, throttled, throttled, throttled,
+                wabaLimit, OK);
+
+        assertThat(new RetryPolicy(RETRY, clock).call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(OK);
+        assertThat(calls.made()).as("8 minutes of throttling, inside the 10-minute budget, twice maxAttempts calls")
+                .isEqualTo(9);
+    }
+
+    @Test
+    void aMessageThrottledLongerThanItsBudgetIsGivenUpWithMetasAnswer() throws Exception {
+        GraphResult throttled = failed(429, 130429);
+        GraphResult[] forever = new GraphResult[30];
+        Arrays.fill(forever, throttled);
+        MinutesPerCall clock = new MinutesPerCall();
+        Calls calls = new Calls(clock, forever);
+
+        assertThat(new RetryPolicy(RETRY, clock).call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(throttled);
+        assertThat(calls.made()).as("one call a minute, given up when the next wait would pass 10 minutes")
+                .isEqualTo(11);
+    }
+
+    @Test
+    void aMetaThatCannotBeReachedIsWaitedForUntilTheSameTimeBudgetNotForMaxAttemptsCalls() throws Exception {
+        GraphResult circuitOpen = new GraphResult.NotSent("circuit open: recent calls to Meta for this number failed");
+        MinutesPerCall clock = new MinutesPerCall();
+        Calls calls = new Calls(clock, REFUSED, circuitOpen, circuitOpen, circuitOpen, circuitOpen, REFUSED, OK);
+
+        assertThat(new RetryPolicy(RETRY, clock).call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(OK);
+        assertThat(calls.made()).as("nothing reached Meta for 6 minutes; sent when it came back").isEqualTo(7);
+
+        GraphResult[] forever = new GraphResult[30];
+        Arrays.fill(forever, REFUSED);
+        MinutesPerCall laterClock = new MinutesPerCall();
+        Calls refused = new Calls(laterClock, forever);
+        assertThat(new RetryPolicy(RETRY, laterClock).call(refused, RetryPolicy.RetryListener.NONE)).isEqualTo(REFUSED);
+        assertThat(refused.made()).isEqualTo(11);
+    }
+
+    @Test
+    void throttlingDoesNotUseUpTheFailureBudget() throws Exception {
+        GraphResult throttled = failed(429, 130429);
+        GraphResult unavailable = failed(503, 131000);
+        Calls calls = new Calls(unavailable, throttled, unavailable, throttled, throttled, unavailable, OK);
+
+        assertThat(policy.call(calls, RetryPolicy.RetryListener.NONE)).isEqualTo(OK);
+        assertThat(calls.made()).as("3 failures, under the 4 of maxAttempts; the throttles do not count").isEqualTo(7);
     }
 
     @Test
@@ -89,20 +146,41 @@ class RetryPolicyTest {
                 null, "trace"));
     }
 
+    /** A monotonic clock on which every call to Meta takes a minute. */
+    private static final class MinutesPerCall implements LongSupplier {
+        private long nanos;
+
+        void call() {
+            nanos += Duration.ofMinutes(1).toNanos();
+        }
+
+        @Override
+        public long getAsLong() {
+            return nanos;
+        }
+    }
+
     /** Meta's answers, one per call, in order. */
     private final class Calls implements RetryPolicy.Call {
         private final Deque<GraphResult> answers;
         private final GraphResult first;
         private final AtomicInteger made = new AtomicInteger();
+        private final MinutesPerCall clock;
 
         Calls(GraphResult... answers) {
+            this(new MinutesPerCall(), answers);
+        }
+
+        Calls(MinutesPerCall clock, GraphResult... answers) {
             this.answers = new ArrayDeque<>(List.of(answers));
             this.first = answers[0];
+            this.clock = clock;
         }
 
         @Override
         public GraphResult attempt() {
             made.incrementAndGet();
+            clock.call();
             return answers.removeFirst();
         }
 
