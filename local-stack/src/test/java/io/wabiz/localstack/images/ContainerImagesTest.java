@@ -79,7 +79,8 @@ class ContainerImagesTest {
             assertThat(entrypoint).as("entry point").containsExactly("java", "-cp", "@/app/jib-classpath-file",
                     startClass(module));
             assertThat(config.path("Env").toString()).contains("JAVA_HOME=/opt/java")
-                    .contains("JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError");
+                    .contains("JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError")
+                    .contains("MALLOC_ARENA_MAX=2");
             assertThat(config.path("ExposedPorts").propertyNames()).hasSize(1);
 
             assertThat(image.layerNames()).as("layers").startsWith("debian-bookworm", "java-runtime")

@@ -31,7 +31,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -42,9 +45,12 @@ import org.slf4j.LoggerFactory;
  * One company's run of one day, under the scheduler lock: republish what an interrupted run claimed but never got
  * acknowledged, plan, then a batch at a time: decide again on the invoices and partners as they are now (paid,
  * cancelled or opted out since planning: not sent, the reason recorded), claim in the reminder log (a key already
- * there is never sent again), publish the claimed commands and wait for Kafka, mark them published. A run stopped
- * anywhere (crash, Kafka down, quiet hours) leaves the day incomplete; the next check runs it again and finds what
- * is already done in the log.
+ * there is never sent again), publish the claimed commands, and mark them published once Kafka acknowledged them.
+ * A batch is published (serialised, sent, acknowledged, marked) on a second thread while the run's thread reads,
+ * decides and claims the next one: one batch in flight, so the run uses two cores rather than one and the commands
+ * still go out in order, each claimed before it is published. A run
+ * stopped anywhere (crash, Kafka down, quiet hours) leaves the day incomplete; the next check runs it again, finds
+ * what is already done in the log and republishes what was claimed but not marked published (same keys).
  */
 public final class ReminderRun {
 
@@ -121,12 +127,22 @@ public final class ReminderRun {
                     plan.took().toMillis());
             CompanyCadence cadence = cadences.cadence(company);
             List<RunPlan.PlannedReminder> all = plan.reminders();
-            for (int from = 0; from < all.size(); from += batchSize) {
-                if (cadence.calendar().quiet(clock.instant())) {
-                    return finish(company, day, RunRegistry.Status.INTERRUPTED, tally, "quiet hours began", started);
+            try (ExecutorService publishing = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("reminders-publish-" + company).factory())) {
+                CompletableFuture<Integer> inFlight = CompletableFuture.completedFuture(0);
+                for (int from = 0; from < all.size(); from += batchSize) {
+                    if (cadence.calendar().quiet(clock.instant())) {
+                        tally.published += published(inFlight);
+                        return finish(company, day, RunRegistry.Status.INTERRUPTED, tally, "quiet hours began",
+                                started);
+                    }
+                    heartbeat.beat();
+                    List<SendMessage> claimed = claimBatch(company, day, cadence,
+                            all.subList(from, Math.min(all.size(), from + batchSize)), tally);
+                    tally.published += published(inFlight);
+                    inFlight = CompletableFuture.supplyAsync(() -> publishAndMark(claimed), publishing);
                 }
-                heartbeat.beat();
-                send(company, day, cadence, all.subList(from, Math.min(all.size(), from + batchSize)), tally);
+                tally.published += published(inFlight);
             }
             recordPlanStops(company, day, plan.stops(), tally);
             return finish(company, day, RunRegistry.Status.COMPLETED, tally, null, started);
@@ -153,8 +169,29 @@ public final class ReminderRun {
         return unpublished.size();
     }
 
-    private void send(String company, LocalDate day, CompanyCadence cadence, List<RunPlan.PlannedReminder> batch,
-                      Tally tally) {
+    /** Publishes a claimed batch, waits for Kafka's acknowledgement, marks it published; returns how many. */
+    private int publishAndMark(List<SendMessage> commands) {
+        if (commands.isEmpty()) {
+            return 0;
+        }
+        awaitAll(commands.stream().map(publisher::publish).toList());
+        reminderLog.published(commands.stream().map(SendMessage::idempotencyKey).toList(), clock.instant());
+        commands.forEach(c -> metrics.reminder(levelOf(c), "published"));
+        return commands.size();
+    }
+
+    /** The batch in flight, once published and marked; its failure fails the run (the next one republishes it). */
+    private static int published(CompletableFuture<Integer> batch) {
+        try {
+            return batch.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Decides a batch again on fresh reads, claims what is still due, records the rest; returns the claimed. */
+    private List<SendMessage> claimBatch(String company, LocalDate day, CompanyCadence cadence,
+                                         List<RunPlan.PlannedReminder> batch, Tally tally) {
         Map<String, OpenInvoice> fresh = invoices.byIds(batch.stream().map(RunPlan.PlannedReminder::invoiceId)
                 .toList());
         Map<String, PartnerContact> contacts = partners.byIds(ReminderPlanner.partnerIds(List.copyOf(fresh.values())));
@@ -201,10 +238,6 @@ public final class ReminderRun {
                 tally.alreadyDone++;
             }
         }
-        awaitAll(commands.stream().map(publisher::publish).toList());
-        reminderLog.published(commands.stream().map(SendMessage::idempotencyKey).toList(), clock.instant());
-        commands.forEach(c -> metrics.reminder(levelOf(c), "published"));
-        tally.published += commands.size();
         for (ReminderEntry passed : superseded) {
             reminded.computeIfAbsent(passed.invoiceId(), k -> new ArrayList<>())
                     .add(OpenInvoice.remindedKey(passed.dueDate(), passed.level()));
@@ -214,6 +247,7 @@ public final class ReminderRun {
         tally.superseded += superseded.size();
         invoices.addReminded(reminded);
         skipLog.record(skips, now);
+        return commands;
     }
 
     private ReminderLog.Claim claim(String company, LocalDate day, Decision.Remind remind, Instant now) {

@@ -67,7 +67,8 @@ public final class RemindersBench {
         Path jar = Path.of(args[0]);
         int invoices = Integer.parseInt(args[1]);
         int partners = Math.max(1, invoices / 20);
-        String heap = System.getProperty("bench.serviceHeap", "200m");
+        // the service's JVM options, as its container runs them unless a manifest says otherwise (SERVICE_JAVA_OPTS)
+        String heap = System.getProperty("bench.serviceJavaOpts", "-Xmx200m -XX:+UseSerialGC");
         System.out.printf("reminder-scheduler benchmark: %,d open invoices, %,d partners (machine: %d cores, shared"
                 + " with other work; load average %s)%n", invoices, partners,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -80,7 +81,8 @@ public final class RemindersBench {
              KafkaProducer<String, TopicRecord> producer = producer(kafka)) {
             Instant startedAt = Instant.now();
             awaitUntil(Duration.ofMinutes(4), () -> status(http, port, "/actuator/health/readiness") == 200);
-            System.out.printf("service ready in %.1f s (port %d, -Xmx%s)%n", seconds(startedAt), port, heap);
+            System.out.printf("service ready in %.1f s (port %d, %s, MALLOC_ARENA_MAX=%s)%n", seconds(startedAt), port,
+                    heap, System.getProperty("bench.mallocArenaMax", "2"));
             put(http, port, "/admin/clock", "{\"now\":\"" + LocalDateTime.of(DAY, java.time.LocalTime.of(9, 0))
                     .atZone(ZoneId.of("Africa/Dakar")).toInstant() + "\"}");
 
@@ -197,8 +199,9 @@ public final class RemindersBench {
             throws IOException {
         Path logs = Path.of("bench", "reminders", "target");
         Files.createDirectories(logs);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of(heap.strip().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("server.port", String.valueOf(port));
         settings.put("spring.mongodb.uri", mongoUri);
@@ -215,7 +218,9 @@ public final class RemindersBench {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         File log = logs.resolve("reminder-scheduler.log").toFile();
         System.out.println("service log: " + log);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("MALLOC_ARENA_MAX", System.getProperty("bench.mallocArenaMax", "2")); // as the images set it
+        return builder.start();
     }
 
     private static KafkaProducer<String, TopicRecord> producer(String kafka) {
