@@ -19,11 +19,13 @@ public enum StackService {
             "INGRESS_VERIFY_TOKEN", LocalSecrets.VERIFY_TOKEN,
             "INGRESS_KNOWN_PHONE_NUMBER_IDS", LocalSecrets.PHONE_NUMBER_ID)),
 
+    // also the local payment provider (Wave's Checkout API): its "paid" webhooks go to the notifier
     META_SIMULATOR("meta-simulator", 8090, false, wiring -> Map.of(
             "SIMULATOR_WEBHOOK_URL", wiring.url(StackService.WEBHOOK_INGRESS) + "/webhook",
             "SIMULATOR_APP_SECRET", LocalSecrets.APP_SECRET,
             "SIMULATOR_ACCESS_TOKEN", LocalSecrets.ACCESS_TOKEN,
-            "SIMULATOR_DATA_DIR", wiring.dataDirectory("simulator"))),
+            "SIMULATOR_DATA_DIR", wiring.dataDirectory("simulator"),
+            "SIMULATOR_PAYMENTS_WEBHOOKURL", wiring.url(StackService.BILLING_NOTIFIER) + "/payments/callbacks/wave")),
 
     OUTBOUND_SENDER("outbound-sender", 8082, true, wiring -> Map.of(
             "SPRING_PROFILES_ACTIVE", "local",
@@ -45,7 +47,8 @@ public enum StackService {
     // the local profile makes its clock adjustable (PUT /admin/clock) so a person sees a reminder without waiting days
     REMINDER_SCHEDULER("reminder-scheduler", 8086, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("reminder-scheduler"),
-            "SPRING_PROFILES_ACTIVE", "local")),
+            "SPRING_PROFILES_ACTIVE", "local",
+            "REMINDERS_LINKS_PUBLICBASEURL", wiring.url(StackService.BILLING_NOTIFIER))),
 
     // the staff's screens: local users agent/agent and admin/admin stand for the services' local static tokens
     STAFF_CONSOLE("staff-console", 8088, false, wiring -> Map.of(
@@ -54,11 +57,16 @@ public enum StackService {
             "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER),
             "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE))),
 
-    /** Static tokens and the local business number come from its {@code local} profile. */
+    /**
+     * Static tokens and the local business number come from its {@code local} profile; its public links
+     * ({@code /pay}, {@code /documents}) and the Wave stand-in it pays through follow the ports actually used.
+     */
     BILLING_NOTIFIER("billing-notifier", 8084, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("billing-notifier"),
             "SPRING_PROFILES_ACTIVE", "local",
-            "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID)),
+            "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID,
+            "NOTIFIER_INVOICES_PUBLICBASEURL", wiring.url(StackService.BILLING_NOTIFIER),
+            "NOTIFIER_INVOICES_PAYMENTS_WAVE_BASEURL", wiring.url(StackService.META_SIMULATOR) + "/wave")),
 
     // Odoo 17 played by the stand-in (its page on /); its automation rules post each change to the connector
     ODOO_SIMULATOR("odoo-simulator", 8069, false, wiring -> Map.ofEntries(

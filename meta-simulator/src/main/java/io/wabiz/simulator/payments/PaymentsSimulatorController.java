@@ -112,9 +112,9 @@ class PaymentsSimulatorController {
                     + escape(s.checkoutStatus()) + ". Rouvrez le lien de paiement de la facture.</p>");
         }
         return page(HttpStatus.OK, "Payer " + escape(s.amount()) + " " + escape(s.currency()), """
-                <p class="amount">%s %s</p><p>Référence : %s</p>
-                <form method="post" action="/payments/checkout/%s/pay"><button id="pay">Payer</button></form>
-                <form method="post" action="/payments/checkout/%s/cancel"><button id="cancel" class="secondary">Annuler</button></form>
+                <p class="amount" data-testid="checkout-amount">%s %s</p><p>Référence : %s</p>
+                <form method="post" action="/payments/checkout/%s/pay"><button id="pay" data-testid="checkout-pay">Payer</button></form>
+                <form method="post" action="/payments/checkout/%s/cancel"><button id="cancel" data-testid="checkout-cancel" class="secondary">Annuler</button></form>
                 <p class="note">Simulateur de paiement (Wave Checkout) du stack local : aucun argent ne circule.</p>"""
                 .formatted(escape(s.amount()), escape(s.currency()), escape(String.valueOf(s.clientReference())),
                         escape(s.id()), escape(s.id())));

@@ -72,7 +72,8 @@ class PaymentsSimulatorTest {
         assertThat(launch).isEqualTo("http://localhost:" + port + "/payments/checkout/" + id);
 
         HttpResponse<String> page = send("GET", "/payments/checkout/" + id, null);
-        assertThat(page.body()).contains("40000 XOF", "Payer", "pay-abc");
+        assertThat(page.body()).contains("40000 XOF", "Payer", "pay-abc", "data-testid=\"checkout-pay\"",
+                "data-testid=\"checkout-cancel\"");
 
         HttpResponse<String> paid = send("POST", "/payments/checkout/" + id + "/pay", null);
         assertThat(paid.statusCode()).isEqualTo(303);
