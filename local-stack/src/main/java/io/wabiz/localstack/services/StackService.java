@@ -25,7 +25,7 @@ public enum StackService {
             "SIMULATOR_APP_SECRET", LocalSecrets.APP_SECRET,
             "SIMULATOR_ACCESS_TOKEN", LocalSecrets.ACCESS_TOKEN,
             "SIMULATOR_DATA_DIR", wiring.dataDirectory("simulator"),
-            "SIMULATOR_PAYMENTS_WEBHOOKURL", wiring.url(StackService.BILLING_NOTIFIER) + "/payments/callbacks/wave")),
+            "SIMULATOR_PAYMENTS_WEBHOOKURL", notifierUrl(wiring) + "/payments/callbacks/wave")),
 
     OUTBOUND_SENDER("outbound-sender", 8082, true, wiring -> Map.of(
             "SPRING_PROFILES_ACTIVE", "local",
@@ -48,7 +48,7 @@ public enum StackService {
     REMINDER_SCHEDULER("reminder-scheduler", 8086, true, wiring -> Map.of(
             "SPRING_MONGODB_URI", wiring.mongoUri("reminder-scheduler"),
             "SPRING_PROFILES_ACTIVE", "local",
-            "REMINDERS_LINKS_PUBLICBASEURL", wiring.url(StackService.BILLING_NOTIFIER))),
+            "REMINDERS_LINKS_PUBLICBASEURL", notifierUrl(wiring))),
 
     // the staff's screens: local users agent/agent and admin/admin stand for the services' local static tokens
     STAFF_CONSOLE("staff-console", 8088, false, wiring -> Map.of(
@@ -65,7 +65,7 @@ public enum StackService {
             "SPRING_MONGODB_URI", wiring.mongoUri("billing-notifier"),
             "SPRING_PROFILES_ACTIVE", "local",
             "NOTIFIER_DEFAULTBUSINESSPHONENUMBERID", LocalSecrets.PHONE_NUMBER_ID,
-            "NOTIFIER_INVOICES_PUBLICBASEURL", wiring.url(StackService.BILLING_NOTIFIER),
+            "NOTIFIER_INVOICES_PUBLICBASEURL", notifierUrl(wiring),
             "NOTIFIER_INVOICES_PAYMENTS_WAVE_BASEURL", wiring.url(StackService.META_SIMULATOR) + "/wave")),
 
     // Odoo 17 played by the stand-in (its page on /); its automation rules post each change to the connector
@@ -126,6 +126,11 @@ public enum StackService {
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         env.putAll(environment.apply(wiring));
         return env;
+    }
+
+    /** Where customers open the notifier's {@code /pay} and {@code /documents} links (a method: a later constant). */
+    private static String notifierUrl(Wiring wiring) {
+        return wiring.url(StackService.BILLING_NOTIFIER);
     }
 
     private static String odooWebhookUrl(Wiring wiring) {
