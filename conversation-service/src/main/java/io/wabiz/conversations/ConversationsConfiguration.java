@@ -164,6 +164,8 @@ public class ConversationsConfiguration {
             messages.createIndex(new Index().on("at", Sort.Direction.DESC));
             messages.createIndex(new Index().on("customerWaId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
             messages.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC));
+            // the search by order or invoice number (HistoryQueries.conversationsAboutDocument)
+            messages.createIndex(new Index().on("correlation.documentNumber", Sort.Direction.ASC).sparse());
             IndexOperations conversations = mongo.indexOps(ConversationDocument.class);
             conversations.createIndex(new Index().on("lastActivityAt", Sort.Direction.DESC));
             conversations.createIndex(new Index().on("customerWaId", Sort.Direction.ASC));

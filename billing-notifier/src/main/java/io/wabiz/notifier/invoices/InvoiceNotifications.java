@@ -211,7 +211,7 @@ public class InvoiceNotifications {
         Target target = new Target(number, waId, name, language, template.get(), asker == null ? null : asker.replyTo());
         InvoiceMessages.Message message = compose.apply(target);
         Correlation correlation = new Correlation(ErpDocumentType.INVOICE, doc.id(), kind,
-                Correlation.Origin.AUTOMATION, ACTOR);
+                Correlation.Origin.AUTOMATION, ACTOR, doc.invoice().number());
         SendMessage command = new SendMessage(commandId(context.key()), clock.instant(), number, waId,
                 message.content(), message.fallback(), context.key().toString(), correlation, target.replyTo());
         return new NotificationPlan.Send(context, command);

@@ -101,7 +101,7 @@ public class OrderNotifications {
         OrderMessages.Message message = messages.created(order, doc.version(), partner.greetingName(), language,
                 route.get().timeZone(), template.get());
         return send(context, route.get().businessPhoneNumberId(), ((Reachability.Reachable) reachability).waId(),
-                message, null, NotificationKind.ORDER_CREATED, requestedBy);
+                message, null, NotificationKind.ORDER_CREATED, requestedBy, order.number());
     }
 
     /**
@@ -164,7 +164,7 @@ public class OrderNotifications {
         OrderMessages.Message message = messages.confirmation(order, doc.version(), confirmed, name, language,
                 template.get());
         return Optional.of(send(context, number, waId, message, replyTo, NotificationKind.ORDER_CONFIRMATION,
-                requestedBy));
+                requestedBy, order.number()));
     }
 
     /** Details asked for by the customer (scenario engine), or by staff for the partner. */
@@ -206,7 +206,8 @@ public class OrderNotifications {
         String name = partner != null ? partner.greetingName() : order.partnerName();
         OrderMessages.Message message = messages.details(order, doc.version(), name, language, route.get().timeZone(),
                 properties.orders().detailsMaxLines(), template.get());
-        return send(context, number, waId, message, replyToWamid, NotificationKind.ORDER_DETAILS, requestedBy);
+        return send(context, number, waId, message, replyToWamid, NotificationKind.ORDER_DETAILS, requestedBy,
+                order.number());
     }
 
     private NotificationPlan waitOrGiveUp(Context context) {
@@ -219,10 +220,10 @@ public class OrderNotifications {
 
     private NotificationPlan send(Context context, String businessPhoneNumberId, String waId,
                                   OrderMessages.Message message, String replyTo, NotificationKind kind,
-                                  String requestedBy) {
+                                  String requestedBy, String orderNumber) {
         Correlation correlation = new Correlation(ErpDocumentType.SALES_ORDER, context.documentId(), kind,
                 requestedBy == null ? Correlation.Origin.AUTOMATION : Correlation.Origin.STAFF,
-                requestedBy == null ? ACTOR : requestedBy);
+                requestedBy == null ? ACTOR : requestedBy, orderNumber);
         SendMessage command = new SendMessage(commandId(context.key()), clock.instant(), businessPhoneNumberId, waId,
                 message.content(), message.fallback(), context.key().toString(), correlation, replyTo);
         return new NotificationPlan.Send(context, command);

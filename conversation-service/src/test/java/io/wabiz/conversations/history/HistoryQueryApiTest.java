@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabiz.conversations.ServiceTest;
 import io.wabiz.events.ConversationKey;
+import io.wabiz.events.erp.ErpDocumentType;
+import io.wabiz.events.erp.NotificationKind;
 import io.wabiz.events.outbound.Correlation;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.whatsapp.DeliveryStatus;
@@ -119,6 +121,50 @@ class HistoryQueryApiTest extends ServiceTest {
                 .get("items").findValuesAsString("customerWaId")).containsExactly(customerB);
         assertThat(get("/api/conversations?size=1&page=1&activeSince=" + start + "&activeUntil=" + end, AGENT).body()
                 .get("items").findValuesAsString("customerWaId")).containsExactly(customerA);
+    }
+
+    @Test
+    void theSearchTextFindsTheConversationsAnOrderOrInvoiceNumberWasWrittenAbout() {
+        String invoiceCustomer = newCustomer();
+        String orderCustomer = newCustomer();
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String invoiceNumber = "INV/2031/" + suffix;
+        String orderNumber = "S" + suffix;
+        Instant after = end.plus(Duration.ofDays(1)); // outside the period the other tests count
+        kafka.publish(accepted(invoiceCustomer, newWamid(), "invoice_posted:" + suffix, UUID.randomUUID().toString(),
+                new OutboundContent.Template("invoice_ready", "fr", List.of()),
+                new Correlation(ErpDocumentType.INVOICE, "account.move/" + suffix, NotificationKind.INVOICE,
+                        Correlation.Origin.AUTOMATION, "billing-notifier", invoiceNumber), null, after));
+        kafka.publish(accepted(orderCustomer, newWamid(), "order_created:" + suffix, UUID.randomUUID().toString(),
+                new OutboundContent.Text("Votre commande " + orderNumber, false),
+                new Correlation(ErpDocumentType.SALES_ORDER, "sale.order/" + suffix, NotificationKind.ORDER_CREATED,
+                        Correlation.Origin.AUTOMATION, "billing-notifier", orderNumber), null, after.plusSeconds(1)));
+        kafka.publish(inboundText(orderCustomer, newWamid(), "Bien reçu", after.plusSeconds(2)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(customersFound("q=" + encoded(invoiceNumber))).containsExactly(invoiceCustomer));
+        // as typed in lower case, and with the other filters
+        assertThat(customersFound("q=" + encoded(invoiceNumber.toLowerCase(java.util.Locale.ROOT))))
+                .containsExactly(invoiceCustomer);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(customersFound("q=" + orderNumber + "&unread=true")).containsExactly(orderCustomer));
+        assertThat(customersFound("q=" + orderNumber + "&phone=%2B" + invoiceCustomer)).isEmpty();
+        // a number is the whole number, not a part of one
+        assertThat(customersFound("q=" + encoded("INV/2031/"))).isEmpty();
+        // the message says which document it was about, by the number people know
+        JsonNode messages = get("/api/conversations/" + ConversationKey.of(BUSINESS_NUMBER, invoiceCustomer)
+                + "/messages", AGENT).body();
+        assertThat(messages.get("items").get(0).path("sentBy").path("documentNumber").asString()).isEqualTo(invoiceNumber);
+    }
+
+    private List<String> customersFound(String query) {
+        Answer answer = get("/api/conversations?" + query, AGENT);
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        return answer.body().get("items").findValuesAsString("customerWaId");
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Instant minute(int i) {

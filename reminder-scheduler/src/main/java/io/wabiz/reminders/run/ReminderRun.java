@@ -257,7 +257,7 @@ public final class ReminderRun {
         SendMessage command = new SendMessage(commandId(key), now, remind.route().businessPhoneNumberId(),
                 remind.waId(), messages.build(invoice, remind.partner(), level, remind.step().daysOverdue(),
                 remind.template()), null, key, new Correlation(ErpDocumentType.INVOICE, invoice.invoiceId(),
-                NotificationKind.UNPAID_REMINDER, Correlation.Origin.AUTOMATION, ACTOR), null);
+                NotificationKind.UNPAID_REMINDER, Correlation.Origin.AUTOMATION, ACTOR, invoice.number()), null);
         log.debug("Reminder {} {} to {}", invoice.invoiceId(), level.code(), PhoneMasking.mask(remind.waId()));
         return new ReminderLog.Claim(entry(company, day, invoice, level.days(), ReminderStatus.CLAIMED, now,
                 remind.route().businessPhoneNumberId(), remind.waId(), remind.template().name(),

@@ -63,7 +63,9 @@ public class ConversationController {
     public PageView<ConversationView> list(
             @Parameter(description = "only this ERP partner's conversations") @RequestParam(required = false) String partnerId,
             @Parameter(description = "only this customer, phone in any usual form") @RequestParam(required = false) String phone,
-            @Parameter(description = "partner name or company contains this text") @RequestParam(required = false) String q,
+            @Parameter(description = "partner name or company contains this text, or an order or invoice number"
+                    + " (S00042, INV/2026/00017) is this text: the conversations holding a message about that document")
+            @RequestParam(required = false) String q,
             @Parameter(description = "true: with unread customer messages; false: without") @RequestParam(required = false) Boolean unread,
             @Parameter(description = "true: the customer asked for a person and no staff member wrote since; "
                     + "false: not waiting") @RequestParam(required = false) Boolean waitingForStaff,
@@ -74,9 +76,9 @@ public class ConversationController {
             @Parameter(description = "page number from 0") @RequestParam(required = false) Integer page,
             @Parameter(description = "page size") @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size, properties.paging().defaultSize(), properties.paging().maxSize());
-        Collection<String> customers = customers(partnerId, phone, q);
+        Collection<String> customers = customers(partnerId, phone);
         PageView<ConversationDocument> found = queries.conversations(
-                new ConversationFilter(customers, unread, activeSince, activeUntil, waitingForStaff), request);
+                new ConversationFilter(customers, unread, activeSince, activeUntil, waitingForStaff, search(q)), request);
         Map<String, PartnerDocument> byWaId = partnersOf(found.items().stream().map(ConversationDocument::customerWaId)
                 .toList());
         Instant now = clock.instant();
@@ -102,7 +104,7 @@ public class ConversationController {
         if (queries.conversation(conversationId).isEmpty()) {
             throw ApiProblem.notFound("Conversation", conversationId);
         }
-        return queries.messages(new MessageFilter(conversationId, null, null, null, null, null, null), request, direction(order))
+        return queries.messages(MessageFilter.ofConversation(conversationId), request, direction(order))
                 .map(MessageView::of);
     }
 
@@ -115,8 +117,8 @@ public class ConversationController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The customers a partner, phone or name filter stands for; null when none is given. */
-    Collection<String> customers(String partnerId, String phone, String nameContains) {
+    /** The customers a partner or phone filter stands for; null when none is given. */
+    Collection<String> customers(String partnerId, String phone) {
         Set<String> waIds = null;
         if (partnerId != null) {
             waIds = new LinkedHashSet<>(partners.byId(partnerId).map(PartnerDocument::waIds).orElse(List.of()));
@@ -126,12 +128,17 @@ public class ConversationController {
                     .orElseThrow(() -> ApiProblem.badRequest("'phone' is not a valid phone number: " + phone));
             waIds = intersect(waIds, Set.of(waId));
         }
-        if (nameContains != null && !nameContains.isBlank()) {
-            Set<String> named = new LinkedHashSet<>();
-            partners.byName(nameContains).forEach(p -> named.addAll(p.waIds()));
-            waIds = intersect(waIds, named);
-        }
         return waIds;
+    }
+
+    /** A search box's text: the customers of the partners so named, and the conversations about such a document. */
+    private HistoryQueries.Search search(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        partners.byName(text).forEach(p -> named.addAll(p.waIds()));
+        return new HistoryQueries.Search(named, queries.conversationsAboutDocument(text));
     }
 
     private static Set<String> intersect(Set<String> current, Set<String> more) {

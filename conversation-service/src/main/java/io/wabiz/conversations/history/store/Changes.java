@@ -56,6 +56,12 @@ final class Changes {
         return operator("$addToSet", field, new Document("$each", values.stream().map(this::bson).toList()));
     }
 
+    /** Appends the values to an array, which keeps only its first {@code keepFirst} elements. */
+    Changes pushEach(String field, List<?> values, int keepFirst) {
+        return operator("$push", field, new Document("$each", values.stream().map(this::bson).toList())
+                .append("$slice", keepFirst));
+    }
+
     Document document() {
         return document;
     }

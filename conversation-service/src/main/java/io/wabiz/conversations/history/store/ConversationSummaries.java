@@ -23,11 +23,23 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
  * The conversations' summaries (last message, last activity, customer window, unread messages, waiting for
- * staff), the one
+ * staff, the ids of its messages), the one
  * place they are written: whatever a batch or a single record does to a conversation is merged into one
  * commutative update ({@code $min}, {@code $max}, {@code $addToSet}), so order and repetition do not matter.
  */
 public class ConversationSummaries {
+
+    /**
+     * Each conversation also keeps the ids of its messages, in the order they were stored, up to this many: the
+     * pages of a conversation are read by id from them (HistoryQueries), not by a query over every message,
+     * which the embedded MongoDB of the local stack and the tests answers by scanning the whole collection.
+     * Past this many the list stops growing and the pages are read from the messages again.
+     */
+    public static final int KEPT_MESSAGE_IDS = 1_000;
+    /** The ids (a message may appear twice after a redelivered batch; pending sends keep their {@code cmd:} id). */
+    static final String MESSAGE_IDS = "messageIds";
+    /** Set when the conversation is created: its {@link #MESSAGE_IDS} have every message it ever stored. */
+    static final String MESSAGE_IDS_COMPLETE = "messageIdsComplete";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -54,12 +66,23 @@ public class ConversationSummaries {
     }
 
     /**
+     * Makes sure the conversation keeps a message's id (a staff send asked again with its key: the first request
+     * may have stopped between storing the message and its summary). {@code $addToSet}: nothing twice.
+     */
+    public void keepMessageId(String conversationId, String phoneNumberId, String waId, String messageId) {
+        collection.updateOne(Filters.eq("_id", conversationId), new Changes(converter)
+                .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
+                .setOnInsert(MESSAGE_IDS_COMPLETE, true).addToSet(MESSAGE_IDS, messageId).document(), UPSERT);
+    }
+
+    /**
      * The customer of {@code oldConversationId} now writes from another number (Meta's user_changed_number): the
      * new conversation lists the old one's messages with its own, and the old one points to the new one.
      */
     public void link(String oldConversationId, String newConversationId, String phoneNumberId, String newWaId) {
         collection.updateOne(Filters.eq("_id", newConversationId), new Changes(converter)
                 .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", newWaId)
+                .setOnInsert(MESSAGE_IDS_COMPLETE, true)
                 .addToSet("previousConversationIds", oldConversationId).document(), UPSERT);
         collection.updateOne(Filters.eq("_id", oldConversationId),
                 new Changes(converter).set("movedTo", newConversationId).document());
@@ -82,6 +105,7 @@ public class ConversationSummaries {
         UpdateResult result = collection.updateOne(Filters.eq("_id", request.key()), new Changes(converter)
                 .setOnInsert("businessPhoneNumberId", request.businessPhoneNumberId())
                 .setOnInsert("customerWaId", request.customerWaId())
+                .setOnInsert(MESSAGE_IDS_COMPLETE, true)
                 .max("handOff", handOff).document(), UPSERT);
         return result.getModifiedCount() > 0 || result.getUpsertedId() != null ? Outcome.STORED : Outcome.DUPLICATE;
     }
@@ -128,6 +152,7 @@ public class ConversationSummaries {
         private LastMessage last;
         private Instant lastInbound;
         private final List<String> unread = new ArrayList<>();
+        private final List<String> messageIds = new ArrayList<>();
         private String profileName;
         private Instant staffAnsweredAt;
 
@@ -137,6 +162,7 @@ public class ConversationSummaries {
         }
 
         void add(LastMessage message, boolean inbound, String customerProfileName) {
+            messageIds.add(message.messageId());
             first = first == null || message.at().isBefore(first) ? message.at() : first;
             if (last == null || message.at().isAfter(last.at())
                     || message.at().equals(last.at()) && message.messageId().compareTo(last.messageId()) > 0) {
@@ -157,7 +183,11 @@ public class ConversationSummaries {
 
         Changes changes() {
             Changes changes = new Changes(converter)
-                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId);
+                    .setOnInsert("businessPhoneNumberId", phoneNumberId).setOnInsert("customerWaId", waId)
+                    .setOnInsert(MESSAGE_IDS_COMPLETE, true);
+            if (!messageIds.isEmpty()) {
+                changes.pushEach(MESSAGE_IDS, messageIds, KEPT_MESSAGE_IDS);
+            }
             if (last != null) {
                 changes.min("createdAt", first).max("lastActivityAt", last.at())
                         .max("lastMessage", lastMessageDocument(last));

@@ -13,8 +13,11 @@ import io.wabiz.events.whatsapp.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -32,9 +35,17 @@ public class HistoryQueries {
      * @param activeSince   last activity at or after
      * @param activeUntil   last activity before
      * @param waitingForStaff true: the customer asked for a person and no staff member wrote since; false: not
+     * @param search        what a search found, matched as either of its parts; null: no search
      */
     public record ConversationFilter(Collection<String> customerWaIds, Boolean unread, Instant activeSince,
-                                     Instant activeUntil, Boolean waitingForStaff) {
+                                     Instant activeUntil, Boolean waitingForStaff, Search search) {
+    }
+
+    /**
+     * A search's matches: a conversation matches when its customer is one of {@code customerWaIds} (a partner's
+     * name) or it is one of {@code conversationIds} (it holds a message about the document searched for).
+     */
+    public record Search(Collection<String> customerWaIds, Collection<String> conversationIds) {
     }
 
     private static final Date NEVER = new Date(0);
@@ -47,6 +58,11 @@ public class HistoryQueries {
      */
     public record MessageFilter(String conversationId, Collection<String> customerWaIds, Direction direction,
                                 String type, DeliveryStatus status, Instant from, Instant to) {
+
+        /** All the messages of one conversation. */
+        public static MessageFilter ofConversation(String conversationId) {
+            return new MessageFilter(conversationId, null, null, null, null, null, null);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -56,7 +72,9 @@ public class HistoryQueries {
     }
 
     public Optional<ConversationDocument> conversation(String id) {
-        return Optional.ofNullable(mongo.findById(id, ConversationDocument.class));
+        Query byId = query(where("_id").is(id));
+        byId.fields().exclude(ConversationSummaries.MESSAGE_IDS);
+        return Optional.ofNullable(mongo.findOne(byId, ConversationDocument.class));
     }
 
     /** Until when free-form messages reach the customer of a conversation; empty when they never wrote. */
@@ -79,6 +97,10 @@ public class HistoryQueries {
         if (filter.customerWaIds() != null) {
             criteria.add(where("customerWaId").in(filter.customerWaIds()));
         }
+        if (filter.search() != null) {
+            criteria.add(new Criteria().orOperator(where("customerWaId").in(filter.search().customerWaIds()),
+                    where("_id").in(filter.search().conversationIds())));
+        }
         if (filter.unread() != null) {
             criteria.add(where("unreadWamids.0").exists(filter.unread()));
         }
@@ -100,8 +122,24 @@ public class HistoryQueries {
             criteria.add(activity);
         }
         Query query = criteria.isEmpty() ? new Query() : query(new Criteria().andOperator(criteria));
+        query.fields().exclude(ConversationSummaries.MESSAGE_IDS); // a list shows summaries
         return page(query, Sort.by(Sort.Order.desc("lastActivityAt"), Sort.Order.asc("_id")), page,
                 ConversationDocument.class);
+    }
+
+    /**
+     * The conversations holding a message about the ERP document known by this number (an order's or invoice's,
+     * as the automation's commands carry it): {@code S00042}, {@code INV/2026/00017}. Exact, or in capitals
+     * since the ERP's numbers are written so.
+     */
+    public List<String> conversationsAboutDocument(String number) {
+        String typed = number.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        Collection<String> spellings = new LinkedHashSet<>(List.of(typed, typed.toUpperCase(Locale.ROOT)));
+        return mongo.findDistinct(query(where("correlation.documentNumber").in(spellings)), "conversationId",
+                MessageDocument.class, String.class);
     }
 
     /**
@@ -118,6 +156,12 @@ public class HistoryQueries {
     }
 
     public PageView<MessageDocument> messages(MessageFilter filter, PageRequest page, Sort.Direction order) {
+        if (filter.conversationId() != null && filter.equals(MessageFilter.ofConversation(filter.conversationId()))) {
+            Optional<PageView<MessageDocument>> kept = keptPage(filter.conversationId(), page, order);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         List<Criteria> criteria = new ArrayList<>();
         if (filter.conversationId() != null) {
             // a customer who changed number: their earlier conversations' messages belong to this one
@@ -152,6 +196,38 @@ public class HistoryQueries {
         Query query = query(new Criteria().andOperator(criteria));
         return page(query, Sort.by(new Sort.Order(order, "at"), new Sort.Order(order, "_id")), page,
                 MessageDocument.class);
+    }
+
+    /**
+     * A page of one conversation's messages read by id from the ids the conversation keeps (see
+     * {@link ConversationSummaries#KEPT_MESSAGE_IDS}), in the order the query would give: by time, then id. Empty
+     * when they are not all there (a conversation stored before they were kept, one past the limit, one that
+     * lists a customer's earlier numbers): then the messages are queried.
+     */
+    private Optional<PageView<MessageDocument>> keptPage(String conversationId, PageRequest page, Sort.Direction order) {
+        Query kept = query(where("_id").is(conversationId));
+        kept.fields().include(ConversationSummaries.MESSAGE_IDS, ConversationSummaries.MESSAGE_IDS_COMPLETE,
+                "previousConversationIds");
+        Document conversation = mongo.findOne(kept, Document.class, ConversationDocument.COLLECTION);
+        if (conversation == null || !Boolean.TRUE.equals(conversation.getBoolean(ConversationSummaries.MESSAGE_IDS_COMPLETE))
+                || !conversation.getList("previousConversationIds", String.class, List.of()).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ids = conversation.getList(ConversationSummaries.MESSAGE_IDS, String.class, List.of());
+        if (ids.size() >= ConversationSummaries.KEPT_MESSAGE_IDS) {
+            return Optional.empty();
+        }
+        // a pending send's cmd: id is gone once Meta accepted it (its wamid is kept too); a status-only one is no message
+        List<MessageDocument> found = ids.isEmpty() ? List.of()
+                : mongo.find(query(where("_id").in(new LinkedHashSet<>(ids))), MessageDocument.class);
+        Comparator<MessageDocument> byTime = Comparator.comparing(MessageDocument::at,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(MessageDocument::id);
+        List<MessageDocument> messages = found.stream()
+                .filter(m -> m.known() && conversationId.equals(m.conversationId()))
+                .sorted(order == Sort.Direction.DESC ? byTime.reversed() : byTime).toList();
+        int from = (int) Math.min(page.offset(), messages.size());
+        int to = Math.min(from + page.size(), messages.size());
+        return Optional.of(PageView.of(messages.subList(from, to), page, messages.size()));
     }
 
     private <T> PageView<T> page(Query query, Sort sort, PageRequest page, Class<T> type) {

@@ -97,6 +97,8 @@ public class SendOutcomes {
                 .setOnInsertIfPresent("replyToWamid", command.replyToWamid());
         MessageDocument before = messages.upsertReturningOld(id, update);
         if (before != null) {
+            summaries.keepMessageId(command.conversationKey(), command.businessPhoneNumberId(),
+                    command.recipientWaId(), id);
             return new PendingSend(false, SendRecord.of(before));
         }
         ConversationSummaries.Batch conversation = summaries.batch().add(command.conversationKey(),
