@@ -2,6 +2,7 @@ package io.wabiz.console;
 
 import io.wabiz.console.api.ConversationsApi;
 import io.wabiz.console.api.NotifierApi;
+import io.wabiz.console.api.RemindersApi;
 import io.wabiz.console.api.ScenariosApi;
 import io.wabiz.console.api.SenderApi;
 import io.wabiz.console.api.ServiceProblem;
@@ -127,6 +128,13 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     ScenariosApi scenariosApi(RestClient.Builder builder, ConsoleProperties properties, ServiceTokens tokens) {
         URI scenarios = properties.services().scenarios();
         return scenarios == null ? null : new ScenariosApi(client(builder, "scenario-engine", scenarios, properties, tokens));
+    }
+
+    @Bean
+    RemindersApi remindersApi(RestClient.Builder builder, ConsoleProperties properties, ServiceTokens tokens) {
+        URI reminders = properties.services().reminders();
+        return reminders == null ? null
+                : new RemindersApi(client(builder, "reminder-scheduler", reminders, properties, tokens));
     }
 
     @Bean

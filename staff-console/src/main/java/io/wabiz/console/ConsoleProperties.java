@@ -46,7 +46,7 @@ public record ConsoleProperties(Services services, @DefaultValue("1500ms") Durat
      * @param sender        outbound-sender (templates sync, accounts); optional
      * @param notifier      billing-notifier; optional
      * @param scenarios     scenario-engine; optional
-     * @param reminders     reminder-scheduler; optional
+     * @param reminders     reminder-scheduler (its admin API: the reminders screen); optional
      */
     public record Services(URI conversations, URI sender, URI notifier, URI scenarios, URI reminders,
                            @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {

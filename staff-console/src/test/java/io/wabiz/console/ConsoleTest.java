@@ -15,7 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The console with conversation-service's and outbound-sender's APIs played by one WireMock server: each
+ * The console with the services' APIs (conversation-service, outbound-sender, billing-notifier, scenario-engine,
+ * reminder-scheduler) played by one WireMock server: each
  * test stubs what the services answer and checks what the console asked, with whose token. One Spring
  * context for every controller test (same configuration: the context cache reuses it).
  */
@@ -51,6 +52,7 @@ public abstract class ConsoleTest {
         registry.add("console.services.sender", services::baseUrl);
         registry.add("console.services.notifier", services::baseUrl);
         registry.add("console.services.scenarios", services::baseUrl);
+        registry.add("console.services.reminders", services::baseUrl);
     }
 
     @BeforeEach

@@ -55,7 +55,9 @@ public enum StackService {
             "SPRING_PROFILES_ACTIVE", "local",
             "CONSOLE_SERVICES_CONVERSATIONS", wiring.url(StackService.CONVERSATION_SERVICE),
             "CONSOLE_SERVICES_SENDER", wiring.url(StackService.OUTBOUND_SENDER),
-            "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE))),
+            "CONSOLE_SERVICES_SCENARIOS", wiring.url(StackService.SCENARIO_ENGINE),
+            "CONSOLE_SERVICES_NOTIFIER", notifierUrl(wiring),
+            "CONSOLE_SERVICES_REMINDERS", wiring.url(StackService.REMINDER_SCHEDULER))),
 
     /**
      * Static tokens and the local business number come from its {@code local} profile; its public links
@@ -128,7 +130,10 @@ public enum StackService {
         return env;
     }
 
-    /** Where customers open the notifier's {@code /pay} and {@code /documents} links (a method: a later constant). */
+    /**
+     * billing-notifier's URL: where customers open its {@code /pay} and {@code /documents} links, and the console's
+     * notifications list (a method: a later constant).
+     */
     private static String notifierUrl(Wiring wiring) {
         return wiring.url(StackService.BILLING_NOTIFIER);
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.wabiz.events.outbound.OutboundContent;
 import io.wabiz.events.outbound.OutboundContent.TemplateComponent;
 import io.wabiz.events.outbound.OutboundContent.TemplateParameter;
+import io.wabiz.events.conversation.HandOffRequested;
 import io.wabiz.localstack.RunningStack;
+import io.wabiz.localstack.services.LocalSecrets;
 import io.wabiz.localstack.services.StackService;
 import java.io.File;
 import java.io.IOException;
@@ -15,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * The staff console in headless Chromium against the started stack, as an agent works in it: a message typed on
  * the simulator's phone page shows in the open inbox without reloading, the reply turns read; a closed window
  * offers templates; the admin screens are not offered and the admin APIs refuse; the Messages filters give the
- * API's answer; every page fits 375 px and the keyboard reaches the composer. Skipped, with the reason, where
+ * API's answer; every page fits 375 px (the conversation page with a hand-off notice, the reminders screen and its
+ * confirmation too) and the keyboard reaches the composer and pauses a partner's reminders. Skipped, with the reason, where
  * Chromium and chromedriver are missing and cannot be installed.
  */
 class StaffConsoleBrowserIT {
@@ -220,12 +225,25 @@ class StaffConsoleBrowserIT {
         simulator.customerWrites(waId, "Une question avec un très long mot: https://exemple.sn/commande/S000000000000042/details");
         await().atMost(FLOW).until(() -> staff.messages(waId).size() == 1);
         String conversation = "/conversations/" + StaffApi.conversationId(waId);
+        // the customer asked for an advisor (the scenario engine's hand-off, with a long reason): the page says so
+        String askingWamid = staff.messages(waId).get(0).path("wamid").asString();
+        try (CommandPublisher handOffs = new CommandPublisher(stack.kafkaBootstrapServers())) {
+            handOffs.publish(new HandOffRequested(UUID.randomUUID().toString(), Instant.now(),
+                    LocalSecrets.PHONE_NUMBER_ID, waId, null, askingWamid,
+                    "menu: Parler à un conseiller commercial pour une commande groupée de fin d'année", "scenario:menu",
+                    "fr", Instant.now().plus(Duration.ofHours(2)), List.of()));
+        }
+        JsonHttp asAgent = new JsonHttp(stack.url(StackService.CONVERSATION_SERVICE),
+                Map.of("Authorization", "Bearer " + StaffApi.LOCAL_AGENT_TOKEN));
+        await().atMost(FLOW).until(() -> asAgent.get("/api/conversations/" + StaffApi.conversationId(waId)).expect(200)
+                .body().path("waitingForStaff").asBoolean());
 
         WebDriver phone = chromium(375);
         signIn(phone, "admin", "admin");
         Map<String, Long> overflow = new HashMap<>();
         for (String page : List.of("/", conversation, "/messages", "/send", "/templates", "/costs", "/send/bulk",
-                "/automation", "/messages?direction=INBOUND")) {
+                "/automation", "/automation/reminders", "/automation/reminders/pause?target=PARTNER&id=res.partner/1",
+                "/messages?direction=INBOUND")) {
             phone.get(console + page);
             new WebDriverWait(phone, FLOW).until(d -> "complete".equals(js(d, "return document.readyState;")));
             assertThat(js(phone, "return window.innerWidth;")).isEqualTo(375L);
@@ -236,6 +254,8 @@ class StaffConsoleBrowserIT {
         assertThat(overflow).allSatisfy((page, pixels) -> assertThat(pixels).as(page).isLessThanOrEqualTo(0L));
         // usable, not merely narrow: the thread's bubbles and the composer use the width of the screen
         phone.get(console + conversation);
+        assertThat(phone.findElement(By.cssSelector("[data-testid='waiting-for-staff']")).getText())
+                .contains("conseiller commercial");
         assertThat(phone.findElement(By.cssSelector("[data-testid='composer-text']")).getSize().getWidth())
                 .isGreaterThan(300);
         assertThat(phone.findElement(By.cssSelector("[data-testid='message']")).getSize().getWidth()).isGreaterThan(200);
@@ -259,6 +279,37 @@ class StaffConsoleBrowserIT {
         new Actions(phone).sendKeys(Keys.ENTER).perform();
         await().atMost(FLOW).until(() -> staff.messages(waId).stream()
                 .anyMatch(m -> m.path("text").asString().equals("Réponse au clavier")));
+        // staff answered: the hand-off notice goes with the thread's next refresh
+        new WebDriverWait(phone, FLOW).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("[data-testid='waiting-for-staff']"), 0));
+
+        // keyboard only on the reminders screen: the pause form, its confirmation, the service's answer
+        String partner = "res.partner/e2e-" + UUID.randomUUID();
+        phone.get(console + "/automation/reminders");
+        js(phone, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        tabUntil(phone, "p-id");
+        new Actions(phone).sendKeys(partner).sendKeys(Keys.ENTER).perform();
+        WebElement confirm = new WebDriverWait(phone, FLOW).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='confirm-button']")));
+        assertThat(phone.findElement(By.cssSelector("[data-testid='reminders-confirm']")).getText()).contains(partner);
+        tabUntil(phone, "confirm-button");
+        assertThat(phone.switchTo().activeElement()).isEqualTo(confirm);
+        new Actions(phone).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(phone, FLOW).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='pause'][data-id='" + partner + "']")));
+        assertThat(phone.findElement(By.cssSelector("[data-testid='reminders-done']")).getText()).contains(partner);
+    }
+
+    /** Presses Tab until the element with this id or data-testid has the focus (the plan may list many links). */
+    private static void tabUntil(WebDriver driver, String idOrTestId) {
+        for (int presses = 0; presses < 400; presses++) {
+            WebElement current = driver.switchTo().activeElement();
+            if (idOrTestId.equals(current.getAttribute("id")) || idOrTestId.equals(current.getAttribute("data-testid"))) {
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("the keyboard did not reach " + idOrTestId);
     }
 
     private static OutboundContent.Template reopen(String name) {

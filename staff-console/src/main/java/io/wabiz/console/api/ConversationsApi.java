@@ -139,8 +139,18 @@ public class ConversationsApi {
     public record Context(String fromNumber, String wamid) {
     }
 
-    /** Why an outbound message was sent and by whom (origin STAFF with the user, AUTOMATION, SCENARIO). */
-    public record SentBy(String documentType, String documentId, String notificationKind, String origin, String actor) {
+    /**
+     * Why an outbound message was sent and by whom (origin STAFF with the user, AUTOMATION, SCENARIO).
+     *
+     * @param documentNumber the ERP document's number people know ({@code S00042}), when the automation gave it
+     */
+    public record SentBy(String documentType, String documentId, String notificationKind, String origin, String actor,
+                         String documentNumber) {
+
+        /** The document as people name it: its number, else the ERP's id. */
+        public String document() {
+            return documentNumber != null ? documentNumber : documentId;
+        }
     }
 
     public record Message(String id, String wamid, String conversationId, String businessPhoneNumberId,

@@ -38,6 +38,15 @@ public class ServiceProblem extends RuntimeException {
         return problem;
     }
 
+    /** The service's client, or 503 "Not connected" when the console was not told where it is ({@code property}). */
+    public static <T> T connected(T client, String service, String property) {
+        if (client == null) {
+            throw new ServiceProblem(service, 503, "Not connected",
+                    property + " is not set: the console does not know where " + service + " is", null);
+        }
+        return client;
+    }
+
     public static ServiceProblem of(String service, ClientHttpResponse response) throws IOException {
         int status = response.getStatusCode().value();
         String title = response.getStatusText();

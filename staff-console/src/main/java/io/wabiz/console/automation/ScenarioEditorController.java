@@ -129,12 +129,7 @@ public class ScenarioEditorController {
     }
 
     private ScenariosApi api() {
-        ScenariosApi api = scenarios.getIfAvailable();
-        if (api == null) {
-            throw new ServiceProblem("scenario-engine", 503, "Not connected",
-                    "console.services.scenarios is not set: the console does not know where scenario-engine is", null);
-        }
-        return api;
+        return ServiceProblem.connected(scenarios.getIfAvailable(), "scenario-engine", "console.services.scenarios");
     }
 
     private Row row(Definition d) {

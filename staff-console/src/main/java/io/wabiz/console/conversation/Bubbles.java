@@ -29,7 +29,7 @@ public final class Bubbles {
      *                   reaction, other
      * @param link       the document, image, map or call-to-action link, when there is one
      * @param quote      the quoted message's text (or its id when it is not in the page)
-     * @param document   the ERP document ("invoice 118"), for automated messages
+     * @param documentId the ERP document's number ("invoice INV/2026/00017"), else its id, for automated messages
      */
     public record Bubble(String id, String wamid, boolean inbound, String type, String kind, String text,
                          String caption, String link, String linkLabel, List<Item> items, String status,
@@ -153,7 +153,7 @@ public final class Bubbles {
         return new Bubble(m.id(), m.wamid(), m.inbound(), type, kind, text, caption, link, linkLabel, List.copyOf(items),
                 m.status(), statusAt, timeline, m.error(), quote, sentBy == null ? null : sentBy.origin(),
                 sentBy == null ? null : sentBy.actor(), sentBy == null ? null : sentBy.documentType(),
-                sentBy == null ? null : sentBy.documentId(), sentBy == null ? null : sentBy.notificationKind(),
+                sentBy == null ? null : sentBy.document(), sentBy == null ? null : sentBy.notificationKind(),
                 m.pricingCategory(), m.sendForm(), formats.when(m.at()), formats.exact(m.at()), formats.iso(m.at()),
                 m.conversationId(), m.customerProfileName() != null ? m.customerProfileName() : "+" + m.customerWaId());
     }

@@ -11,6 +11,7 @@ import io.wabiz.console.conversation.Bubbles.Bubble;
 import io.wabiz.console.templates.TemplateForms;
 import io.wabiz.console.templates.TemplateForms.TemplateForm;
 import io.wabiz.console.web.Formats;
+import io.wabiz.console.web.HandOffNotice;
 import io.wabiz.console.web.Htmx;
 import io.wabiz.console.web.Versions;
 import io.wabiz.events.outbound.OutboundContent;
@@ -176,7 +177,8 @@ public class ConversationController {
             api.markRead(conversation.id()); // the person is looking at them
         }
         List<Bubble> bubbles = Bubbles.of(latest, formats);
-        String version = Versions.of(conversation.windowOpen(), bubbles.stream()
+        // the hand-off notice is part of the thread: it goes once staff answered, with the next refresh
+        String version = Versions.of(conversation.windowOpen(), conversation.waitingForStaff(), bubbles.stream()
                 .map(b -> b.id() + b.status() + (b.error() == null ? "" : b.error().code())).toList());
         return new Thread(bubbles, latest.size() >= properties.threadSize(), version);
     }
@@ -185,7 +187,7 @@ public class ConversationController {
         return new Header(c.id(), c.displayName(), c.customerPhone(), c.customerProfileName(),
                 c.partner() == null ? null : c.partner().id(), c.windowOpen(),
                 c.windowOpen() ? formats.when(c.windowOpenUntil()) : null, formats.remaining(c.windowOpenUntil()),
-                c.lastInboundAt() == null ? null : formats.when(c.lastInboundAt()));
+                c.lastInboundAt() == null ? null : formats.when(c.lastInboundAt()), HandOffNotice.of(c, formats));
     }
 
     private Composer composer(Conversation conversation, Thread thread, String replyTo, String templateKey,
@@ -228,8 +230,10 @@ public class ConversationController {
     public record Thread(List<Bubble> bubbles, boolean truncated, String version) {
     }
 
+    /** @param handOff the customer asked for an advisor and no staff member wrote since; null when not */
     public record Header(String id, String name, String phone, String profileName, String partnerId,
-                         boolean windowOpen, String windowUntil, String windowRemaining, String lastInbound) {
+                         boolean windowOpen, String windowUntil, String windowRemaining, String lastInbound,
+                         HandOffNotice handOff) {
     }
 
     /**

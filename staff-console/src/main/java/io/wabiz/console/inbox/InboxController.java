@@ -4,6 +4,7 @@ import io.wabiz.console.api.ApiPage;
 import io.wabiz.console.api.ConversationsApi;
 import io.wabiz.console.api.ConversationsApi.Conversation;
 import io.wabiz.console.web.Formats;
+import io.wabiz.console.web.HandOffNotice;
 import io.wabiz.console.web.Versions;
 import io.wabiz.events.phone.PhoneNumbers;
 import java.util.LinkedHashMap;
@@ -81,16 +82,11 @@ public class InboxController {
 
     private Row row(Conversation c) {
         var last = c.lastMessage();
-        var handOff = c.waitingForStaff() ? c.handOff() : null;
         return new Row(c.id(), c.displayName(), c.customerPhone(), last == null ? null : last.text(),
                 last == null ? null : last.type(), last != null && "INBOUND".equals(last.direction()),
                 formats.when(c.lastActivityAt()), formats.exact(c.lastActivityAt()), formats.iso(c.lastActivityAt()),
                 c.unreadCount(), c.windowOpen(), c.windowOpen() ? formats.when(c.windowOpenUntil()) : null,
-                c.partner() == null ? null : c.partner().id(), c.waitingForStaff(),
-                handOff == null ? null : formats.when(handOff.requestedAt()),
-                handOff == null ? null : formats.iso(handOff.requestedAt()),
-                handOff == null ? null : handOff.reason(),
-                handOff == null || handOff.expectedAnswerBy() == null ? null : formats.when(handOff.expectedAnswerBy()));
+                c.partner() == null ? null : c.partner().id(), HandOffNotice.of(c, formats));
     }
 
     /** @param version what the polling sends back to learn whether anything changed */
@@ -101,12 +97,10 @@ public class InboxController {
     /**
      * One conversation as the list shows it.
      *
-     * @param waitingForStaff the customer asked for an advisor; {@code waitingSince}, {@code handOffReason} and
-     *                        {@code answerBy} describe that request (null when not waiting or not given)
+     * @param handOff the customer asked for an advisor and waits for staff; null when not
      */
     public record Row(String id, String name, String phone, String lastText, String lastType, boolean lastInbound,
                       String when, String whenExact, String whenIso, int unread, boolean windowOpen,
-                      String windowUntil, String partnerId, boolean waitingForStaff, String waitingSince,
-                      String waitingSinceIso, String handOffReason, String answerBy) {
+                      String windowUntil, String partnerId, HandOffNotice handOff) {
     }
 }

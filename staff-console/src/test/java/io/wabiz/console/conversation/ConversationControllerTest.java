@@ -22,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.wabiz.console.ApiJson;
 import io.wabiz.console.ConsoleTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -160,6 +161,42 @@ class ConversationControllerTest extends ConsoleTest {
         String changed = mvc.perform(get("/conversations/" + ID + "/thread").param("v", version).param("w", "true")
                 .with(agent())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(changed).contains("Deux").doesNotContain("hx-swap-oob");
+    }
+
+    @Test
+    void theOpenConversationSaysTheCustomerWaitsForAnAdvisorAndTheNoticeGoesOnceStaffAnswered() throws Exception {
+        Instant asked = NOW.minusSeconds(300);
+        services.stubFor(WireMock.get(urlEqualTo("/api/conversations/" + API_ID)).willReturn(okJson(
+                ApiJson.waitingForStaff(WA_ID, "Awa Diop", asked, "menu: Parler à un conseiller", asked.plusSeconds(3600)))));
+        services.stubFor(WireMock.post(urlEqualTo("/api/conversations/" + API_ID + "/read")).willReturn(noContent()));
+        messagesAre(inboundText(WA_ID, "wamid.ask", "Parler à un conseiller", asked));
+
+        String page = mvc.perform(get("/conversations/" + ID).with(agent()).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-testid=\"waiting-for-staff\"", "Waiting for an advisor",
+                "menu: Parler à un conseiller", "datetime=\"" + asked + "\"", "answer promised by");
+        String version = page.replaceAll("(?s).*?id=\"thread\"[^>]*data-version=\"([0-9a-f]+)\".*", "$1");
+        mvc.perform(get("/conversations/" + ID + "/thread").param("v", version).param("w", "true").with(agent()))
+                .andExpect(status().isNoContent());
+
+        // staff answered (the service records it before its 202): same messages, no longer waiting
+        conversationIs(true, 0);
+        String thread = mvc.perform(get("/conversations/" + ID + "/thread").param("v", version).param("w", "true")
+                        .with(agent()).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(thread).contains("Parler à un conseiller").doesNotContain("waiting-for-staff", "Waiting for an advisor");
+    }
+
+    @Test
+    void anAutomatedMessageNamesItsErpDocumentByTheNumberPeopleKnow() throws Exception {
+        conversationIs(true, 0);
+        messagesAre(outbound(WA_ID, "wamid.inv", "template", "invoice_ready (fr)", "{\"name\":\"invoice_ready\"}",
+                NOW, "DELIVERED", "\"sentBy\":{\"documentType\":\"INVOICE\",\"documentId\":\"account.move/17\","
+                        + "\"notificationKind\":\"INVOICE\",\"origin\":\"AUTOMATION\",\"actor\":\"billing-notifier\","
+                        + "\"documentNumber\":\"INV/2026/00017\"}"));
+        String html = mvc.perform(get("/conversations/" + ID).with(agent()).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Invoice INV/2026/00017").doesNotContain("Invoice account.move/17");
     }
 
     @Test

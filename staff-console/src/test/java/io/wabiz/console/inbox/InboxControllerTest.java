@@ -56,6 +56,26 @@ class InboxControllerTest extends ConsoleTest {
     }
 
     @Test
+    void anOrderOrInvoiceNumberInTheSearchBoxIsSearchedAsTextNotAsAPhoneNumber() throws Exception {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .withQueryParam("q", equalTo("INV/2026/00017"))
+                .willReturn(okJson(page(0, 30, 1,
+                        conversation("221770000006", "Ndiaye SARL", 0, NOW, NOW.plusSeconds(60), true, "Merci")))));
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
+                .withQueryParam("q", equalTo("S00042")).willReturn(okJson(page(0, 30, 0))));
+
+        String found = mvc.perform(get("/").param("q", " INV/2026/00017 ").with(agent()).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/").param("q", "S00042").with(agent())).andExpect(status().isOk());
+
+        assertThat(found).contains("Ndiaye SARL", "value=\"INV/2026/00017\"", "order or invoice number");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations")).withQueryParam("q", equalTo("INV/2026/00017"))
+                .withoutQueryParam("phone"));
+        services.verify(getRequestedFor(urlPathEqualTo("/api/conversations")).withQueryParam("q", equalTo("S00042"))
+                .withoutQueryParam("phone"));
+    }
+
+    @Test
     void marksCustomersWaitingForAnAdvisorInWordsAndTheWaitingTabAsksForTheStaffQueue() throws Exception {
         Instant asked = NOW.minusSeconds(600);
         services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/conversations"))
