@@ -75,14 +75,17 @@ public final class ConsoleBench {
         int consolePort = freePort();
         List<Process> processes = new ArrayList<>();
         try {
-            processes.add(start(root, "conversation-service", Map.of("SERVER_PORT", "" + historyPort,
+            Process historyProcess = start(root, "conversation-service", Map.of("SERVER_PORT", "" + historyPort,
                     "SPRING_PROFILES_ACTIVE", "local", "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "SPRING_MONGODB_URI", mongo)));
+                    "SPRING_MONGODB_URI", mongo));
+            processes.add(historyProcess);
             processes.add(start(root, "webhook-ingress", Map.of("SERVER_PORT", "" + ingressPort,
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka, "INGRESS_APP_SECRETS", APP_SECRET,
                     "INGRESS_VERIFY_TOKEN", "bench-verify", "INGRESS_KNOWN_PHONE_NUMBER_IDS", BUSINESS)));
-            processes.add(start(root, "staff-console", Map.of("SERVER_PORT", "" + consolePort,
-                    "SPRING_PROFILES_ACTIVE", "local", "CONSOLE_SERVICES_CONVERSATIONS", "http://localhost:" + historyPort)));
+            Process consoleProcess = start(root, "staff-console", Map.of("SERVER_PORT", "" + consolePort,
+                    "SPRING_PROFILES_ACTIVE", "local", "CONSOLE_SERVICES_CONVERSATIONS", "http://localhost:" + historyPort));
+            processes.add(consoleProcess);
+            Cpu cpu = new Cpu(historyProcess, consoleProcess);
             String history = "http://localhost:" + historyPort;
             String console = "http://localhost:" + consolePort;
             awaitHealthy("conversation-service", history);
@@ -99,17 +102,33 @@ public final class ConsoleBench {
             String bigPage = console + "/conversations/" + BUSINESS + ":" + BIG;
             String bigHtml = get(bigPage).body();
             int shown = count(bigHtml, "data-testid=\"message\"");
-            Histogram inbox = time(console + "/", requests);
-            Histogram conversation = time(bigPage, requests);
+            String api = history + "/api/conversations";
+            String big = BUSINESS + ":" + BIG;
+            // the service's calls alone (as the console makes them, with the agent's token), then the pages
+            Timed newest = time(api + "/" + big + "/messages?order=desc&size=200", requests, cpu);
+            // the same 200 messages by the query over the messages (a filter that keeps them all): as before the
+            // conversation kept its messages' ids, and as every filtered list of GET /api/messages still is
+            Timed queried = time(history + "/api/messages?conversationId=" + big + "&from=1970-01-01T00:00:00Z"
+                    + "&order=desc&size=200", requests, cpu);
+            Timed oneConversation = time(api + "/" + big, requests, cpu);
+            Timed conversations = time(api + "?page=0&size=30", requests, cpu);
+            Timed conversation = time(bigPage, requests, cpu);
+            Timed inbox = time(console + "/", requests, cpu);
             Live live = live(console, "http://localhost:" + ingressPort, liveRounds);
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "staff-console with %,d messages stored (embedded MongoDB, in memory)%n", total);
-            System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s %10s   %s%n", "", "p50", "p95", "p99", "max", "anchor");
+            System.out.printf(Locale.ROOT, "staff-console with %,d messages stored (embedded MongoDB, in memory); "
+                    + "load average %s%n", total, loadAverage());
+            System.out.printf(Locale.ROOT, "%-52s %10s %10s %10s %10s   %-14s %s%n", "", "p50", "p95", "p99", "max",
+                    "anchor", "CPU per request: conversation-service / staff-console / this JVM (MongoDB, client)");
             print("inbox (30 conversations)", inbox, "p95 < 300 ms");
             print("conversation page (" + shown + " messages drawn)", conversation, "p95 < 300 ms");
-            print("webhook -> shown, page polling every 1.5 s", live.asThePagePolls(), "< 2,000 ms");
-            print("webhook -> in the console (25 ms polling)", live.firstAvailable(), "(the pipeline alone)");
+            print("  service: newest 200 messages (GET .../messages)", newest, "");
+            print("  service: the same 200 by a query over messages", queried, "");
+            print("  service: the conversation (GET .../{id})", oneConversation, "");
+            print("  service: 30 conversations (GET /api/conversations)", conversations, "");
+            print("webhook -> shown, page polling every 1.5 s", new Timed(live.asThePagePolls(), null), "< 2,000 ms");
+            print("webhook -> in the console (25 ms polling)", new Timed(live.firstAvailable(), null), "(the pipeline alone)");
         } finally {
             for (Process process : processes) {
                 process.destroy();
@@ -120,10 +139,40 @@ public final class ConsoleBench {
         }
     }
 
-    private static void print(String label, Histogram histogram, String anchor) {
-        System.out.printf(Locale.ROOT, "%-44s %8.1f ms %7.1f ms %7.1f ms %7.1f ms   %s%n", label,
+    private static void print(String label, Timed timed, String anchor) {
+        Histogram histogram = timed.micros();
+        String cpu = timed.cpuMillisPerRequest() == null ? "" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f ms",
+                timed.cpuMillisPerRequest()[0], timed.cpuMillisPerRequest()[1], timed.cpuMillisPerRequest()[2]);
+        System.out.printf(Locale.ROOT, "%-52s %8.1f ms %7.1f ms %7.1f ms %7.1f ms   %-14s %s%n", label,
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, anchor);
+                histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0, anchor, cpu);
+    }
+
+    /** Wall-clock micros of each request, and the CPU each process spent per request while they ran. */
+    private record Timed(Histogram micros, double[] cpuMillisPerRequest) {
+    }
+
+    /** CPU time so far of conversation-service, staff-console and this JVM (the embedded MongoDB, the client). */
+    private record Cpu(Process history, Process console) {
+
+        long[] nanos() {
+            return new long[] {cpuOf(history), cpuOf(console),
+                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime()};
+        }
+
+        private static long cpuOf(Process process) {
+            return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException unknown) {
+            return "unknown";
+        }
     }
 
     /** 100 messages per conversation on average: half the customer's, half the business's (read, priced). */
@@ -191,12 +240,13 @@ public final class ConsoleBench {
         }
     }
 
-    /** Warm-up of a third as many requests, then the timed ones, one at a time. */
-    private static Histogram time(String url, int requests) throws Exception {
+    /** Warm-up of a third as many requests, then the timed ones, one at a time, with the CPU they cost. */
+    private static Timed time(String url, int requests, Cpu cpu) throws Exception {
         for (int i = 0; i < Math.max(50, requests / 3); i++) {
             get(url);
         }
         Histogram micros = new Histogram(3);
+        long[] before = cpu.nanos();
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
             HttpResponse<String> page = get(url);
@@ -205,7 +255,12 @@ public final class ConsoleBench {
                 throw new IllegalStateException(url + " answered " + page.statusCode());
             }
         }
-        return micros;
+        long[] after = cpu.nanos();
+        double[] perRequest = new double[after.length];
+        for (int i = 0; i < after.length; i++) {
+            perRequest[i] = (after[i] - before[i]) / 1e6 / requests;
+        }
+        return new Timed(micros, perRequest);
     }
 
     private record Live(Histogram asThePagePolls, Histogram firstAvailable) {
@@ -269,9 +324,13 @@ public final class ConsoleBench {
         }
     }
 
+    /** The console's pages with its session cookie; the service's API with the local agent's token. */
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (url.contains("/api/")) {
+            request.header("Authorization", "Bearer local-agent-token");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int count(String text, String part) {
