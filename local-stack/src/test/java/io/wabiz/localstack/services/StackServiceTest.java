@@ -53,4 +53,12 @@ class StackServiceTest {
         assertThat(StackService.REMINDER_SCHEDULER.environment(MOVED))
                 .containsEntry("REMINDERS_LINKS_PUBLICBASEURL", "http://localhost:18084");
     }
+
+    @Test
+    void theConsoleCallsTheNotifierAndTheRemindersOnTheirActualPorts() {
+        assertThat(StackService.STAFF_CONSOLE.environment(MOVED))
+                .containsEntry("CONSOLE_SERVICES_CONVERSATIONS", "http://localhost:18083")
+                .containsEntry("CONSOLE_SERVICES_NOTIFIER", "http://localhost:18084")
+                .containsEntry("CONSOLE_SERVICES_REMINDERS", "http://localhost:18086");
+    }
 }
