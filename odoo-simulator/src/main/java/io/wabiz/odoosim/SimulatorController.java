@@ -6,6 +6,7 @@ import io.wabiz.odoosim.jsonrpc.RpcLog;
 import io.wabiz.odoosim.odoo.OdooServer;
 import io.wabiz.odoosim.orm.Env;
 import io.wabiz.odoosim.orm.Orm;
+import io.wabiz.odoosim.orm.RecordWrites;
 import io.wabiz.odoosim.webhooks.AutomationRule;
 import io.wabiz.odoosim.webhooks.AutomationWebhooks;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ class SimulatorController {
                         orderLines.add(List.of(0L, 0L, Map.of("product_id", products.get((i + l) % products.size()),
                                 "product_uom_qty", (double) (1 + (i + l) % 7))));
                     }
-                    created.add(Orm.create(tx, tx.model("sale.order"), Map.of("partner_id", partner,
+                    created.add(RecordWrites.create(tx, tx.model("sale.order"), Map.of("partner_id", partner,
                             "order_line", orderLines)));
                 }
                 return created;

@@ -40,7 +40,8 @@ import org.openpdf.text.pdf.PdfWriter;
  * quantity, unit price, discount, subtotal) in a table whose header repeats on every page, taxes, totals, what was
  * paid and what is left, the payment reference, and a QR code of the payment link. Pages are numbered
  * "Page n / N". Thread-safe; the same request always gives the same bytes (fixed dates, file id and font subset
- * names), so a download link serves exactly what was sent.
+ * names), so a download link serves exactly what was sent. Over 350 lines because the page is drawn top to bottom
+ * in one pass with one set of fonts and column widths; split, each part would take them all as arguments.
  */
 public final class InvoicePdfRenderer {
 

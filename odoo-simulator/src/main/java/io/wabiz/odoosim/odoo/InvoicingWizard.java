@@ -3,6 +3,7 @@ package io.wabiz.odoosim.odoo;
 import io.wabiz.odoosim.orm.ModelBehaviour;
 import io.wabiz.odoosim.orm.OdooError;
 import io.wabiz.odoosim.orm.Orm;
+import io.wabiz.odoosim.orm.RecordWrites;
 import io.wabiz.odoosim.orm.RpcMethod;
 import io.wabiz.odoosim.orm.Transaction;
 import java.util.ArrayList;
@@ -89,13 +90,13 @@ final class InvoicingWizard implements ModelBehaviour {
         move.put("invoice_origin", order.get("name"));
         move.put("invoice_user_id", order.get("user_id"));
         move.put("ref", order.get("client_order_ref"));
-        long moveId = Orm.create(tx, tx.model(Invoices.MODEL), move);
+        long moveId = RecordWrites.create(tx, tx.model(Invoices.MODEL), move);
         for (Object line : lines) {
             @SuppressWarnings("unchecked")
             Map<String, Object> vals = new LinkedHashMap<>((Map<String, Object>) line);
             Object saleLine = vals.remove("__sale_line_id");
             vals.put("move_id", moveId);
-            long lineId = Orm.create(tx, tx.model(InvoiceLines.MODEL), vals);
+            long lineId = RecordWrites.create(tx, tx.model(InvoiceLines.MODEL), vals);
             tx.update(InvoiceLines.MODEL, lineId, Map.of(InvoiceLines.SALE_LINE, saleLine), false);
         }
         List<Long> orderInvoices = new ArrayList<>(Rows.ids(tx.row(SaleOrders.MODEL, orderId), "invoice_ids"));

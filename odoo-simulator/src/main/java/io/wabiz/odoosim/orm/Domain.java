@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * terms), {@code |} and {@code !}; dotted paths through relational fields; the operators of Odoo 16
  * ({@code = != <= < > >= =? =like =ilike like not like ilike not ilike in not in child_of parent_of}) and
  * 17's {@code any} / {@code not any}. Comparisons are made on the stored values, so a datetime compares at
- * microsecond precision although it reads back in whole seconds (as PostgreSQL does).
+ * microsecond precision although it reads back in whole seconds (as PostgreSQL does). Over 350 lines because the
+ * parser and the matcher of each operator belong together (Odoo's own {@code expression.py} is one module).
  */
 public final class Domain {
 

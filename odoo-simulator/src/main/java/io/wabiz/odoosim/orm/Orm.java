@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class Orm {
 
-    private static final Pattern ORDER_TERM = Pattern.compile("^\\s*([a-z0-9_.]+)(\\s+(asc|desc))?(\\s+nulls\\s+(first|last))?\\s*$",
-            Pattern.CASE_INSENSITIVE);
     private static final Set<String> READ_ONLY = Set.of("search", "read", "search_read", "search_count",
             "fields_get", "name_search", "check_access_rights", "default_get", "context_get", "name_get");
 
@@ -84,7 +82,7 @@ public final class Orm {
                     throw OdooError.typeError("write() missing 1 required positional argument: 'ids'");
                 }
                 PythonArgs a = PythonArgs.bind("write", List.of("vals"), 1, args.subList(1, args.size()), kwargs);
-                write(tx, model, ids(args.getFirst()), dict(a.get("vals"), "write"));
+                RecordWrites.write(tx, model, ids(args.getFirst()), dict(a.get("vals"), "write"));
                 yield true;
             }
             case "create" -> {
@@ -92,16 +90,16 @@ public final class Orm {
                 Object values = a.get("vals_list");
                 if (values instanceof List<?> list) {
                     List<Long> created = new ArrayList<>();
-                    list.forEach(v -> created.add(create(tx, model, dict(v, "create"))));
+                    list.forEach(v -> created.add(RecordWrites.create(tx, model, dict(v, "create"))));
                     yield created;
                 }
-                yield create(tx, model, dict(values, "create"));
+                yield RecordWrites.create(tx, model, dict(values, "create"));
             }
             case "unlink" -> {
                 if (args.isEmpty()) {
                     throw OdooError.typeError("unlink() missing 1 required positional argument: 'ids'");
                 }
-                unlink(tx, model, ids(args.getFirst()));
+                RecordWrites.unlink(tx, model, ids(args.getFirst()));
                 yield true;
             }
             case "fields_get" -> {
@@ -134,7 +132,7 @@ public final class Orm {
                                     String order) {
         Domain domain = Domain.parse(model, domainValue);
         boolean activeFilter = model.has("active") && tx.env().activeTest() && !domain.mentions("active");
-        List<Order> ordering = parseOrder(model, order == null ? model.defaultOrder() : order);
+        SearchOrder ordering = SearchOrder.parse(model, order == null ? model.defaultOrder() : order);
         List<Long> candidates = domain.candidates(tx);
         Iterable<Long> scan = candidates != null ? candidates : tx.ids(model.name());
         List<Long> matches = new ArrayList<>();
@@ -150,8 +148,8 @@ public final class Orm {
                 matches.add(id);
             }
         }
-        if (!(ordering.size() == 1 && ordering.getFirst().field().equals("id") && !ordering.getFirst().descending())) {
-            matches.sort(comparator(tx, model, ordering));
+        if (!ordering.byIdAscending()) {
+            matches.sort(ordering.comparator(tx, model));
         }
         int from = (int) Math.min(offset, matches.size());
         int to = limit == null || limit <= 0 ? matches.size() : (int) Math.min(matches.size(), from + limit);
@@ -168,71 +166,6 @@ public final class Orm {
             return true;
         }
         return tx.env().companyIds().contains((Long) company);
-    }
-
-    private record Order(String field, boolean descending) {
-    }
-
-    private static List<Order> parseOrder(Model model, String order) {
-        List<Order> terms = new ArrayList<>();
-        for (String term : order.split(",")) {
-            if (term.isBlank()) {
-                continue;
-            }
-            var matcher = ORDER_TERM.matcher(term);
-            if (!matcher.matches()) {
-                throw OdooError.userError("Invalid \"order\" specified (" + term.strip() + "). A valid \"order\" "
-                        + "specification is a comma-separated list of valid field names (optionally followed by "
-                        + "asc/desc for the direction)");
-            }
-            String field = matcher.group(1);
-            model.require(field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
-            terms.add(new Order(field, "desc".equalsIgnoreCase(matcher.group(3))));
-        }
-        if (terms.stream().noneMatch(o -> o.field().equals("id"))) {
-            terms.add(new Order("id", false));
-        }
-        return terms;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Long> comparator(Transaction tx, Model model, List<Order> ordering) {
-        Comparator<Long> result = null;
-        for (Order order : ordering) {
-            Field field = model.require(order.field());
-            Comparator<Long> byField = (a, b) -> {
-                Comparable va = sortKey(tx, model, a, field);
-                Comparable vb = sortKey(tx, model, b, field);
-                if (va == null || vb == null) {
-                    // PostgreSQL: NULLs last ascending, first descending
-                    return va == vb ? 0 : va == null ? 1 : -1;
-                }
-                return va.compareTo(vb);
-            };
-            if (order.descending()) {
-                byField = byField.reversed();
-            }
-            result = result == null ? byField : result.thenComparing(byField);
-        }
-        return result;
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Comparable sortKey(Transaction tx, Model model, long id, Field field) {
-        if (field.name().equals("id")) {
-            return id;
-        }
-        Object value = storedOrComputed(tx, model, id, field);
-        if (value == null) {
-            return null;
-        }
-        if (field.type() == FieldType.MANY2ONE) {
-            return displayName(tx, field.relation(), (Long) value).toLowerCase(Locale.ROOT);
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        return value instanceof Comparable c ? c : value.toString();
     }
 
     // ---- read ----
@@ -297,170 +230,6 @@ public final class Orm {
             return modelName + "," + id;
         }
         return model.behaviour().displayName(tx, model, id, row);
-    }
-
-    // ---- create / write / unlink ----
-
-    public static long create(Transaction tx, Model model, Map<String, Object> values) {
-        Map<String, Object> stored = new LinkedHashMap<>();
-        Map<String, Object> relational = new LinkedHashMap<>();
-        convert(tx, model, values, stored, relational);
-        model.behaviour().applyDefaults(tx, stored);
-        for (Field field : model.fields()) {
-            if (field.required() && field.stored() && stored.get(field.name()) == null) {
-                throw notNull(model, field);
-            }
-        }
-        long id = tx.insert(model.name(), stored);
-        applyRelational(tx, model, id, relational);
-        model.behaviour().created(tx, id);
-        return id;
-    }
-
-    public static void write(Transaction tx, Model model, List<Long> ids, Map<String, Object> values) {
-        for (Long id : ids) {
-            if (!tx.exists(model.name(), id)) {
-                throw OdooError.recordDeleted();
-            }
-        }
-        Map<String, Object> stored = new LinkedHashMap<>();
-        Map<String, Object> relational = new LinkedHashMap<>();
-        convert(tx, model, values, stored, relational);
-        for (Field field : model.fields()) {
-            if (field.required() && stored.containsKey(field.name()) && stored.get(field.name()) == null) {
-                throw notNull(model, field);
-            }
-        }
-        for (Long id : ids) {
-            tx.update(model.name(), id, stored, true);
-            applyRelational(tx, model, id, relational);
-        }
-        Set<String> names = new LinkedHashSet<>(stored.keySet());
-        names.addAll(relational.keySet());
-        model.behaviour().written(tx, ids, names);
-    }
-
-    public static void unlink(Transaction tx, Model model, List<Long> ids) {
-        List<Long> existing = ids.stream().filter(id -> tx.exists(model.name(), id)).toList();
-        model.behaviour().unlinking(tx, existing);
-        Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
-        existing.forEach(id -> rows.put(id, tx.row(model.name(), id)));
-        for (Long id : existing) {
-            for (Field field : model.fields()) {
-                if (field.type() == FieldType.ONE2MANY) {
-                    for (Long child : tx.children(field.relation(), field.inverse(), id)) {
-                        tx.delete(field.relation(), child);
-                    }
-                }
-            }
-            tx.delete(model.name(), id);
-        }
-        model.behaviour().deleted(tx, rows);
-    }
-
-    private static void convert(Transaction tx, Model model, Map<String, Object> values, Map<String, Object> stored,
-                                Map<String, Object> relational) {
-        values.forEach((name, value) -> {
-            Field field = model.require(name);
-            if (Model.LOG_ACCESS_COLUMNS.contains(name)) {
-                return; // the ORM keeps these itself
-            }
-            if (field.type() == FieldType.ONE2MANY || field.type() == FieldType.MANY2MANY) {
-                relational.put(name, value);
-            } else if (field.stored()) {
-                stored.put(name, Values.fromClient(tx, model, field, value));
-            }
-        });
-    }
-
-    /** The x2many commands: {@code (0,0,vals) (1,id,vals) (2,id) (3,id) (4,id) (5,) (6,0,ids)}, or a list of ids. */
-    private static void applyRelational(Transaction tx, Model model, long id, Map<String, Object> relational) {
-        relational.forEach((name, value) -> {
-            Field field = model.require(name);
-            Model comodel = tx.model(field.relation());
-            List<?> commands = value instanceof List<?> l ? l : List.of();
-            if (!commands.isEmpty() && commands.stream().allMatch(Number.class::isInstance)) {
-                commands = List.of(List.of(6L, 0L, commands));
-            }
-            Set<Long> current = new LinkedHashSet<>(field.type() == FieldType.ONE2MANY
-                    ? tx.children(comodel.name(), field.inverse(), id) : storedIds(tx.get(model.name(), id, name)));
-            for (Object command : commands) {
-                if (!(command instanceof List<?> c) || c.isEmpty() || !(c.getFirst() instanceof Number code)) {
-                    throw OdooError.valueError("Invalid x2many command " + PythonRepr.of(command) + " for field "
-                            + model.name() + "." + name);
-                }
-                switch (code.intValue()) {
-                    case 0 -> {
-                        Map<String, Object> vals = new LinkedHashMap<>(dict(c.size() > 2 ? c.get(2) : Map.of(), "create"));
-                        if (field.type() == FieldType.ONE2MANY) {
-                            vals.put(field.inverse(), id);
-                        }
-                        current.add(create(tx, comodel, vals));
-                    }
-                    case 1 -> write(tx, comodel, List.of(number(c, 1)), dict(c.get(2), "write"));
-                    case 2 -> {
-                        long child = number(c, 1);
-                        unlink(tx, comodel, List.of(child));
-                        current.remove(child);
-                    }
-                    case 3 -> {
-                        long child = number(c, 1);
-                        if (field.type() == FieldType.ONE2MANY) {
-                            unlink(tx, comodel, List.of(child));
-                        }
-                        current.remove(child);
-                    }
-                    case 4 -> {
-                        long child = number(c, 1);
-                        if (field.type() == FieldType.ONE2MANY) {
-                            tx.update(comodel.name(), child, Map.of(field.inverse(), id), true);
-                        }
-                        current.add(child);
-                    }
-                    case 5 -> {
-                        if (field.type() == FieldType.ONE2MANY) {
-                            unlink(tx, comodel, List.copyOf(current));
-                        }
-                        current.clear();
-                    }
-                    case 6 -> {
-                        Set<Long> wanted = new LinkedHashSet<>(storedIds(c.size() > 2 ? c.get(2) : List.of()));
-                        if (field.type() == FieldType.ONE2MANY) {
-                            unlink(tx, comodel, current.stream().filter(child -> !wanted.contains(child)).toList());
-                            wanted.forEach(child -> tx.update(comodel.name(), child, Map.of(field.inverse(), id), true));
-                        }
-                        current.clear();
-                        current.addAll(wanted);
-                    }
-                    default -> throw OdooError.valueError("Invalid x2many command " + PythonRepr.of(command));
-                }
-            }
-            if (field.type() == FieldType.MANY2MANY) {
-                tx.update(model.name(), id, Map.of(name, List.copyOf(current)), false);
-            }
-        });
-    }
-
-    private static List<Long> storedIds(Object value) {
-        List<Long> ids = new ArrayList<>();
-        if (value instanceof Collection<?> c) {
-            c.forEach(v -> ids.add(((Number) v).longValue()));
-        }
-        return ids;
-    }
-
-    private static long number(List<?> command, int index) {
-        if (command.size() <= index || !(command.get(index) instanceof Number n)) {
-            throw OdooError.valueError("Invalid x2many command " + PythonRepr.of(command));
-        }
-        return n.longValue();
-    }
-
-    private static OdooError notNull(Model model, Field field) {
-        return OdooError.validationError("The operation cannot be completed:\n- Create/update: a mandatory field is "
-                + "not set.\n- Delete: another model requires the record being deleted. If possible, archive it "
-                + "instead.\n\nModel: " + model.description() + " (" + model.name() + ")\nField: " + field.label()
-                + " (" + field.name() + ")");
     }
 
     // ---- metadata ----

@@ -3,6 +3,7 @@ package io.wabiz.odoosim.page;
 import io.wabiz.odoosim.odoo.OdooServer;
 import io.wabiz.odoosim.orm.Env;
 import io.wabiz.odoosim.orm.Orm;
+import io.wabiz.odoosim.orm.RecordWrites;
 import io.wabiz.odoosim.orm.Transaction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class PageController {
             List<Long> countries = Orm.search(tx, tx.model("res.country"), List.of(List.of("code", "=",
                     country.toUpperCase())), 0, 1L, null);
             values.put("country_id", countries.isEmpty() ? false : countries.getFirst());
-            long id = Orm.create(tx, tx.model("res.partner"), values);
+            long id = RecordWrites.create(tx, tx.model("res.partner"), values);
             return Map.of("id", id);
         });
     }
@@ -130,7 +131,7 @@ class PageController {
             if (body.clientOrderRef() != null && !body.clientOrderRef().isBlank()) {
                 values.put("client_order_ref", body.clientOrderRef());
             }
-            long id = Orm.create(tx, tx.model("sale.order"), values);
+            long id = RecordWrites.create(tx, tx.model("sale.order"), values);
             return Map.of("id", id, "name", tx.get("sale.order", id, "name"));
         });
     }
@@ -176,7 +177,7 @@ class PageController {
     @PostMapping("/simulator/orders/{id}/invoice")
     Map<String, Object> invoiceOrder(@PathVariable long id) {
         return write(Map.of("active_model", "sale.order", "active_ids", List.of(id), "active_id", id), tx -> {
-            long wizard = Orm.create(tx, tx.model("sale.advance.payment.inv"), Map.of("advance_payment_method",
+            long wizard = RecordWrites.create(tx, tx.model("sale.advance.payment.inv"), Map.of("advance_payment_method",
                     "delivered"));
             Object action = Orm.call(tx, tx.model("sale.advance.payment.inv"), "create_invoices",
                     List.of(List.of(wizard)), Map.of());
@@ -214,7 +215,7 @@ class PageController {
                     if (body != null && body.journalId() != null) {
                         values.put("journal_id", body.journalId());
                     }
-                    long wizard = Orm.create(tx, tx.model("account.payment.register"), values);
+                    long wizard = RecordWrites.create(tx, tx.model("account.payment.register"), values);
                     Orm.call(tx, tx.model("account.payment.register"), "action_create_payments",
                             List.of(List.of(wizard)), Map.of());
                     Map<String, Object> answer = new LinkedHashMap<>();

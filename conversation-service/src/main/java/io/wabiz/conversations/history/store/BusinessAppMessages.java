@@ -56,16 +56,12 @@ public class BusinessAppMessages {
             }
             MessageContent content = MessageContent.of(event.content());
             String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
-            Changes update = messages.changes()
-                    .set("wamid", event.wamid()).set("conversationId", conversationId)
-                    .set("businessPhoneNumberId", event.businessPhoneNumberId()).set("customerWaId", event.customerWaId())
-                    .set("direction", Direction.OUTBOUND).set("type", content.type()).min("at", at)
+            Changes update = messages.message(event.wamid(), conversationId, event.businessPhoneNumberId(),
+                            event.customerWaId(), Direction.OUTBOUND, content)
+                    .min("at", at)
                     .max("statusRank", StatusProgress.rank(DeliveryStatus.SENT))
                     .min("timeline." + DeliveryStatus.SENT.name(), at)
-                    .set("sentFrom", BUSINESS_APP).set("summarized", true)
-                    .setIfPresent("text", content.text())
-                    .setIfPresent("media", content.media())
-                    .setIfPresent("content", content.content());
+                    .set("sentFrom", BUSINESS_APP);
             writes.add(new Upsert(event.wamid(), update));
             conversations.add(conversationId, event.businessPhoneNumberId(), event.customerWaId(),
                     new LastMessage(at, event.wamid(), Direction.OUTBOUND, content.type(), content.text()), false, null)

@@ -61,14 +61,9 @@ public class CustomerMessages {
             }
             MessageContent content = MessageContent.of(event.content());
             String conversationId = ConversationKey.of(event.businessPhoneNumberId(), event.customerWaId());
-            Changes update = messages.changes()
-                    .set("wamid", event.wamid()).set("conversationId", conversationId)
-                    .set("businessPhoneNumberId", event.businessPhoneNumberId()).set("customerWaId", event.customerWaId())
-                    .set("direction", Direction.INBOUND).set("type", content.type()).set("at", at)
-                    .set("summarized", true)
-                    .setIfPresent("text", content.text())
-                    .setIfPresent("media", content.media())
-                    .setIfPresent("content", content.content())
+            Changes update = messages.message(event.wamid(), conversationId, event.businessPhoneNumberId(),
+                            event.customerWaId(), Direction.INBOUND, content)
+                    .set("at", at)
                     .setIfPresent("context", event.context())
                     .setIfPresent("customerProfileName", event.customerProfileName());
             writes.add(new Upsert(event.wamid(), update));

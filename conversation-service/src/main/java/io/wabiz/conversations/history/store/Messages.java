@@ -1,6 +1,8 @@
 package io.wabiz.conversations.history.store;
 
 import com.mongodb.client.MongoCollection;
+import io.wabiz.conversations.history.documents.Direction;
+import io.wabiz.conversations.history.documents.MessageContent;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -65,6 +67,18 @@ final class Messages {
 
     Changes changes() {
         return new Changes(converter);
+    }
+
+    /** The fields every stored message has: who wrote what, in which conversation; callers add their own. */
+    Changes message(String wamid, String conversationId, String businessPhoneNumberId, String customerWaId,
+                    Direction direction, MessageContent content) {
+        return changes()
+                .set("wamid", wamid).set("conversationId", conversationId)
+                .set("businessPhoneNumberId", businessPhoneNumberId).set("customerWaId", customerWaId)
+                .set("direction", direction).set("type", content.type()).set("summarized", true)
+                .setIfPresent("text", content.text())
+                .setIfPresent("media", content.media())
+                .setIfPresent("content", content.content());
     }
 
     /** The messages of {@code ids} already stored, with what the batch writers compare against. */
