@@ -31,6 +31,17 @@ class SignInTest extends ConsoleTest {
     }
 
     @Test
+    void thePagesLinkHtmxByItsVersionLessWebjarPathAndItIsServedWithTheStylesWithoutSigningIn() throws Exception {
+        String signIn = mvc.perform(get("/signin")).andReturn().getResponse().getContentAsString();
+        assertThat(signIn).contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"", "href=\"/css/console.css\"");
+
+        assertThat(mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("htmx");
+        mvc.perform(get("/css/console.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/console.js")).andExpect(status().isOk());
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         mvc.perform(formLogin("/signin").user("agent").password("nope")).andExpect(redirectedUrl("/signin?error"));
     }

@@ -348,8 +348,15 @@ public final class ConsoleBench {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         File log = root.resolve("bench/console/target/" + module + ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        // more JVM options per process (JFR, a Spring property as -D...): CONSOLE_JAVA_OPTS, SERVICE_JAVA_OPTS
+        String options = System.getenv("staff-console".equals(module) ? "CONSOLE_JAVA_OPTS"
+                : "conversation-service".equals(module) ? "SERVICE_JAVA_OPTS" : "INGRESS_JAVA_OPTS");
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--logging.level.root=WARN"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(environment);
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         System.out.println(module + " log: " + log);
