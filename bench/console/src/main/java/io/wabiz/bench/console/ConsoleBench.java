@@ -63,7 +63,20 @@ public final class ConsoleBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    public static void main(String[] args) throws Exception {
+    /** Exits when done or failed: the broker and MongoDB server threads of this JVM would keep it running. */
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Throwable failed) {
+            failed.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
