@@ -131,8 +131,9 @@ public class NotifierConfiguration {
     }
 
     @Bean
-    PartnerProjection partnerProjection(MongoTemplate mongo, PhoneNumbers phoneNumbers) {
-        return new PartnerProjection(mongo, phoneNumbers);
+    PartnerProjection partnerProjection(MongoTemplate mongo, PhoneNumbers phoneNumbers,
+                                        NotifierProperties properties) {
+        return new PartnerProjection(mongo, phoneNumbers, properties.partnerCacheSize());
     }
 
     @Bean

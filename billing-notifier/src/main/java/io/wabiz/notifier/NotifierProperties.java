@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orders                       the sales-order flows' own settings
  * @param partnerWait                  how long a notification whose partner the ERP has not published yet waits
  *                                     for it; past that, a late partner does not trigger an old message
+ * @param partnerCacheSize             how many partners the flows keep in memory at most (checked against the
+ *                                     stored revision on every read; 0: none)
  * @param publishTimeout               how long a listener waits for Kafka to acknowledge what it published
  * @param listenerConcurrency          consumer threads per consumed topic
  * @param paging                       page sizes of the read API
@@ -43,6 +45,7 @@ public record NotifierProperties(@DefaultValue("SN") String defaultCountry,
                                  @DefaultValue Templates templates,
                                  @DefaultValue Orders orders,
                                  @DefaultValue("15m") Duration partnerWait,
+                                 @DefaultValue("10000") int partnerCacheSize,
                                  @DefaultValue("10s") Duration publishTimeout,
                                  @DefaultValue("3") int listenerConcurrency,
                                  @DefaultValue Paging paging,

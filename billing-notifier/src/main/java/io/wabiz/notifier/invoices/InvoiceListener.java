@@ -87,7 +87,7 @@ public class InvoiceListener {
     }
 
     @KafkaListener(id = "notifier-invoice-requests", groupId = "billing-notifier-invoice-requests",
-            topics = Topics.NOTIFIER_REQUESTS, concurrency = "${notifier.listener-concurrency:3}")
+            topics = Topics.NOTIFIER_REQUESTS, concurrency = "1") // a light topic: one thread (as the orders flow)
     public void onRequest(ConsumerRecord<String, TopicRecord> record) {
         unreadable(record);
         if (!(record.value() instanceof SendDocumentDetails request)
@@ -130,7 +130,7 @@ public class InvoiceListener {
                     ? updated.previousResidual() : before == null ? null : before.residual();
             triggered.add(new Triggered(id, record, previous));
         }
-        changed.forEach(id -> invoices.save(working.get(id)));
+        invoices.saveAll(changed.stream().map(working::get).toList());
         Set<String> partnerIds = new HashSet<>();
         working.values().forEach(doc -> partnerIds.add(doc.invoice().partnerId()));
         Map<String, PartnerContact> contacts = partners.findAll(partnerIds);

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -41,8 +43,15 @@ public class InvoiceProjection {
                 .collect(Collectors.toMap(InvoiceDocument::id, Function.identity()));
     }
 
-    public InvoiceDocument save(InvoiceDocument document) {
-        return mongo.save(document);
+    /** Writes a poll's changed invoices in one round trip: whole documents, replaced by id. */
+    public void saveAll(Collection<InvoiceDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, InvoiceDocument.class);
+        documents.forEach(doc -> bulk.replaceOne(query(where("_id").is(doc.id())), doc,
+                FindAndReplaceOptions.options().upsert()));
+        bulk.execute();
     }
 
     /** The projection after {@code event}: a plain function of what was stored (null: nothing yet). */

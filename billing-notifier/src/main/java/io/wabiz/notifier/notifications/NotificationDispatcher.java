@@ -141,7 +141,9 @@ public class NotificationDispatcher {
             if (context.receivedAt() != null) {
                 metrics.eventToCommand(context.kind(), Duration.between(context.receivedAt(), acknowledged));
             }
-            log.debug("Published {} to {}", context.key(), PhoneMasking.mask(publication.command().recipientWaId()));
+            if (log.isDebugEnabled()) { // the masking itself is work, per command
+                log.debug("Published {} to {}", context.key(), PhoneMasking.mask(publication.command().recipientWaId()));
+            }
         }
     }
 

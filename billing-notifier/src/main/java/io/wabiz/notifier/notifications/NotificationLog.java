@@ -3,12 +3,11 @@ package io.wabiz.notifier.notifications;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import io.wabiz.events.erp.ErpDocumentType;
 import io.wabiz.events.erp.NotificationKind;
 import io.wabiz.events.outbound.SendForm;
 import io.wabiz.notification.SkipReason;
+import io.wabiz.notifier.mongo.BulkFailures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,27 +76,10 @@ public class NotificationLog {
     }
 
     private Set<String> existingOf(List<NotificationEntry> entries, RuntimeException failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof MongoBulkWriteException)) {
-            cause = cause.getCause();
-        }
-        Set<String> existing = new HashSet<>();
-        if (failure instanceof org.springframework.data.mongodb.BulkOperationException bulk) {
-            for (BulkWriteError error : bulk.getErrors()) {
-                if (error.getCode() != 11000) {
-                    throw failure;
-                }
-                existing.add(entries.get(error.getIndex()).key());
-            }
-            return existing;
-        }
-        if (cause instanceof MongoBulkWriteException bulk) {
-            for (BulkWriteError error : bulk.getWriteErrors()) {
-                if (error.getCode() != 11000) {
-                    throw failure;
-                }
-                existing.add(entries.get(error.getIndex()).key());
-            }
+        Optional<Set<Integer>> duplicates = BulkFailures.duplicates(failure);
+        if (duplicates.isPresent()) {
+            Set<String> existing = new HashSet<>();
+            duplicates.get().forEach(position -> existing.add(entries.get(position).key()));
             return existing;
         }
         // no per-entry detail: every key is there now (ours or another's); the PENDING ones are published, which

@@ -18,6 +18,7 @@ import io.wabiz.notifier.partners.WaitingNotifications;
 import io.wabiz.platform.kafka.NonRetryableException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,25 +118,38 @@ public class OrderListener {
         if (records.isEmpty()) {
             return;
         }
-        Set<String> ids = new HashSet<>();
-        records.forEach(r -> ids.add(OrderTimeline.orderIdOf(r.value())));
-        Map<String, OrderDocument> stored = orders.findAll(ids);
-        Map<String, OrderDocument> working = new LinkedHashMap<>(stored);
-        List<Triggered> triggered = new ArrayList<>();
-        for (ConsumerRecord<String, TopicRecord> record : records) {
-            String id = OrderTimeline.orderIdOf(record.value());
-            OrderTimeline.Applied applied = OrderTimeline.apply(working.get(id), id, record.value());
-            working.put(id, applied.next());
-            applied.triggers().forEach(t -> triggered.add(new Triggered(id, t, record)));
-        }
-        Map<String, OrderDocument> changed = new LinkedHashMap<>();
-        working.forEach((id, doc) -> {
-            if (!doc.equals(stored.get(id))) {
-                changed.put(id, doc);
+        Map<String, List<ConsumerRecord<String, TopicRecord>>> byOrder = new LinkedHashMap<>();
+        records.forEach(r -> byOrder.computeIfAbsent(OrderTimeline.orderIdOf(r.value()), id -> new ArrayList<>())
+                .add(r));
+        // a creation is what the notifier usually hears first of an order: those orders are written as new without
+        // a read first, and the few MongoDB already has (an ERP republishing, a redelivery) are read and done again
+        Set<String> toRead = new HashSet<>();
+        byOrder.forEach((id, events) -> {
+            if (!(events.getFirst().value() instanceof SalesOrderCreated)) {
+                toRead.add(id);
             }
         });
-        Map<String, OrderDocument> saved = new LinkedHashMap<>(stored);
-        saved.putAll(orders.saveAll(changed, stored.keySet()));
+        Map<String, OrderDocument> stored = orders.findAll(toRead);
+        Map<String, Projected> projected = project(byOrder, stored);
+        OrderProjection.Written written = orders.saveAll(changed(projected, stored), stored.keySet());
+        Map<String, OrderDocument> saved = new HashMap<>(stored);
+        saved.putAll(written.stored());
+        if (!written.alreadyThere().isEmpty()) {
+            Map<String, List<ConsumerRecord<String, TopicRecord>>> again = new LinkedHashMap<>();
+            written.alreadyThere().forEach(id -> again.put(id, byOrder.get(id)));
+            Map<String, OrderDocument> storedAgain = orders.findAll(again.keySet());
+            Map<String, Projected> projectedAgain = project(again, storedAgain);
+            OrderProjection.Written writtenAgain = orders.saveAll(changed(projectedAgain, storedAgain),
+                    storedAgain.keySet());
+            if (!writtenAgain.alreadyThere().isEmpty()) {
+                throw new OrderProjection.ConcurrentUpdate(String.join(",", writtenAgain.alreadyThere()));
+            }
+            projected.putAll(projectedAgain);
+            saved.putAll(storedAgain);
+            saved.putAll(writtenAgain.stored());
+        }
+        List<Triggered> triggered = new ArrayList<>();
+        byOrder.keySet().forEach(id -> triggered.addAll(projected.get(id).triggers()));
         Set<String> partnerIds = new HashSet<>();
         triggered.forEach(t -> {
             OrderDocument doc = saved.get(t.orderId());
@@ -161,6 +175,34 @@ public class OrderListener {
             }
         }
         execute(plans);
+    }
+
+    /** Each order's events applied in turn to what is stored (null: nothing), and what they may trigger. */
+    private static Map<String, Projected> project(Map<String, List<ConsumerRecord<String, TopicRecord>>> byOrder,
+                                                  Map<String, OrderDocument> stored) {
+        Map<String, Projected> projected = new LinkedHashMap<>();
+        byOrder.forEach((id, events) -> {
+            OrderDocument doc = stored.get(id);
+            List<Triggered> triggers = new ArrayList<>();
+            for (ConsumerRecord<String, TopicRecord> record : events) {
+                OrderTimeline.Applied applied = OrderTimeline.apply(doc, id, record.value());
+                doc = applied.next();
+                applied.triggers().forEach(t -> triggers.add(new Triggered(id, t, record)));
+            }
+            projected.put(id, new Projected(doc, triggers));
+        });
+        return projected;
+    }
+
+    private static Map<String, OrderDocument> changed(Map<String, Projected> projected,
+                                                      Map<String, OrderDocument> stored) {
+        Map<String, OrderDocument> changed = new LinkedHashMap<>();
+        projected.forEach((id, p) -> {
+            if (!p.next().equals(stored.get(id))) {
+                changed.put(id, p.next());
+            }
+        });
+        return changed;
     }
 
     /** Carries the plans out; those that wait look for their partner once more, as it may have just arrived. */
@@ -214,5 +256,8 @@ public class OrderListener {
 
     private record Triggered(String orderId, OrderTimeline.Trigger trigger,
                              ConsumerRecord<String, TopicRecord> record) {
+    }
+
+    private record Projected(OrderDocument next, List<Triggered> triggers) {
     }
 }

@@ -4,8 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.mongodb.bulk.BulkWriteResult;
+import io.wabiz.notifier.mongo.BulkFailures;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,63 +52,61 @@ public class OrderProjection {
                 .collect(Collectors.toMap(OrderDocument::id, Function.identity()));
     }
 
-    /** Writes {@code next} if the stored revision is still {@code next.revision()}; returns the stored document. */
-    public OrderDocument save(OrderDocument next, boolean existed) {
-        OrderDocument written = new OrderDocument(next.id(), next.order(), next.orderAt(), next.stateSince(),
-                next.createdVersion(), next.createdAt(), next.tap(), next.resends(), next.revision() + 1);
-        if (!existed) {
-            try {
-                mongo.insert(written);
-                return written;
-            } catch (DuplicateKeyException e) {
-                throw new ConcurrentUpdate(next.id());
-            }
-        }
-        OrderDocument replaced = mongo.findAndReplace(query(where("_id").is(next.id()).and("revision")
-                .is(next.revision())), written);
-        if (replaced == null) {
-            throw new ConcurrentUpdate(next.id());
-        }
-        return written;
+    /**
+     * What a batch write did.
+     *
+     * @param stored       the documents as written
+     * @param alreadyThere the orders written as new that MongoDB already had (nothing written for them): the caller
+     *                     reads them and applies its events again
+     */
+    public record Written(Map<String, OrderDocument> stored, Set<String> alreadyThere) {
     }
 
     /**
-     * Writes a batch of projections in one round trip: new ones inserted, known ones replaced if their stored
-     * revision is still the one read. Returns the documents as stored.
+     * Writes a batch of projections in one round trip: new ones inserted (an order already stored is reported, not
+     * overwritten), known ones replaced if their stored revision is still the one read (else the whole batch is
+     * processed again: {@link ConcurrentUpdate}).
      */
-    public Map<String, OrderDocument> saveAll(Map<String, OrderDocument> changed, Set<String> existed) {
+    public Written saveAll(Map<String, OrderDocument> changed, Set<String> existed) {
         if (changed.isEmpty()) {
-            return Map.of();
-        }
-        if (changed.size() == 1) {
-            OrderDocument only = changed.values().iterator().next();
-            return Map.of(only.id(), save(only, existed.contains(only.id())));
+            return new Written(Map.of(), Set.of());
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OrderDocument.class);
         Map<String, OrderDocument> written = new LinkedHashMap<>();
-        int inserts = 0;
+        List<String> positions = new ArrayList<>(changed.size());
         int replaces = 0;
         for (OrderDocument next : changed.values()) {
             OrderDocument stored = new OrderDocument(next.id(), next.order(), next.orderAt(), next.stateSince(),
                     next.createdVersion(), next.createdAt(), next.tap(), next.resends(), next.revision() + 1);
             written.put(next.id(), stored);
+            positions.add(next.id());
             if (existed.contains(next.id())) {
                 bulk.replaceOne(query(where("_id").is(next.id()).and("revision").is(next.revision())), stored);
                 replaces++;
             } else {
                 bulk.insert(stored);
-                inserts++;
             }
         }
+        Set<String> alreadyThere = new HashSet<>();
+        long matched;
         try {
-            BulkWriteResult result = bulk.execute();
-            if (result.getInsertedCount() != inserts || result.getMatchedCount() != replaces) {
-                throw new ConcurrentUpdate(String.join(",", changed.keySet()));
-            }
+            matched = bulk.execute().getMatchedCount();
         } catch (DuplicateKeyException | org.springframework.data.mongodb.BulkOperationException e) {
+            Set<Integer> duplicates = BulkFailures.duplicates(e)
+                    .orElseThrow(() -> new ConcurrentUpdate(String.join(",", changed.keySet())));
+            duplicates.forEach(position -> alreadyThere.add(positions.get(position)));
+            matched = BulkFailures.partialResult(e).map(BulkWriteResult::getMatchedCount).orElse(-1);
+        }
+        for (String id : alreadyThere) {
+            if (existed.contains(id)) { // a replace refused for a duplicate key: not ours to explain, retry
+                throw new ConcurrentUpdate(id);
+            }
+            written.remove(id);
+        }
+        if (matched != replaces) {
             throw new ConcurrentUpdate(String.join(",", changed.keySet()));
         }
-        return written;
+        return new Written(written, alreadyThere);
     }
 
     /** The next resend number of {@code kind} for the order (1, 2, ...), counted atomically. */

@@ -4,7 +4,6 @@ import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.erp.PartnerUpserted;
 import io.wabiz.platform.kafka.NonRetryableException;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +32,7 @@ public class PartnerListener {
             throw new NonRetryableException("expected PartnerUpserted on " + record.topic() + ", got "
                     + (record.value() == null ? "an empty record" : record.value().getClass().getSimpleName()));
         }
-        if (partners.upsert(partner).isEmpty()) {
-            log.debug("Partner {} unchanged (older event)", partner.partnerId());
-            return;
-        }
-        waiting.decideFor(List.of(partner.partnerId()));
+        partners.upsert(partner).ifPresentOrElse(waiting::decideForArrived,
+                () -> log.debug("Partner {} unchanged (older event)", partner.partnerId()));
     }
 }

@@ -8,7 +8,6 @@ import io.wabiz.notifier.notifications.NotificationPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +38,17 @@ public class WaitingNotifications {
         if (partnerIds.isEmpty()) {
             return;
         }
-        Map<String, PartnerContact> known = partners.findAll(partnerIds);
+        decide(partners.findAll(partnerIds).values());
+    }
+
+    /** The waiting notifications of a partner that has just been projected (as {@code partner}), decided now. */
+    public void decideForArrived(PartnerContact partner) {
+        decide(List.of(partner));
+    }
+
+    private void decide(Collection<PartnerContact> known) {
         List<NotificationPlan> plans = new ArrayList<>();
-        for (PartnerContact partner : known.values()) {
+        for (PartnerContact partner : known) {
             for (NotificationEntry waiting : notifications.waitingFor(partner.partnerId())) {
                 flows.stream().filter(flow -> flow.handles(waiting)).findFirst()
                         .flatMap(flow -> flow.replan(waiting, partner)).ifPresent(plans::add);

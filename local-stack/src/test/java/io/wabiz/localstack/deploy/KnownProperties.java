@@ -28,8 +28,9 @@ final class KnownProperties {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COLLECTION = Pattern.compile("^(java\\.util\\.(List|Set|Collection|Map)|.*\\[\\])<?.*");
-    /** Read by the JVM or the image, not by Spring. */
-    private static final List<String> JVM_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
+    /** Read by the JVM, its C library (glibc's malloc arenas) or the image, not by Spring. */
+    private static final List<String> JVM_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS",
+            "MALLOC_ARENA_MAX");
 
     private final Map<String, String> typeByCanonicalName = new HashMap<>();
     private final Map<String, String> collectionPrefixes = new HashMap<>();

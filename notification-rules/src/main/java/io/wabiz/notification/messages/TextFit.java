@@ -1,5 +1,7 @@
 package io.wabiz.notification.messages;
 
+import java.util.regex.Pattern;
+
 /**
  * Fits text into WhatsApp's limits without cutting a word: the cut falls on the last space (or line break) that
  * leaves room for the ellipsis; a single word longer than the limit is cut, as nothing else fits. Lengths are
@@ -8,6 +10,9 @@ package io.wabiz.notification.messages;
 public final class TextFit {
 
     public static final String ELLIPSIS = "…";
+    // compiled once: every template parameter of every message goes through them
+    private static final Pattern LINE_BREAKS_AND_TABS = Pattern.compile("[\\t\\r\\n]+");
+    private static final Pattern FOUR_SPACES_OR_MORE = Pattern.compile(" {4,}");
 
     private TextFit() {
     }
@@ -44,7 +49,8 @@ public final class TextFit {
         if (text == null || text.isBlank()) {
             return "-";
         }
-        String oneLine = text.replaceAll("[\\t\\r\\n]+", " ").replaceAll(" {4,}", "   ").strip();
+        String oneLine = FOUR_SPACES_OR_MORE.matcher(LINE_BREAKS_AND_TABS.matcher(text).replaceAll(" "))
+                .replaceAll("   ").strip();
         return fit(oneLine, max);
     }
 }

@@ -228,11 +228,15 @@ public final class NotifierBench {
         return new ProducerRecord<>(TopicCatalogue.carrying(record.getClass()).topic(), record.key(), record);
     }
 
-    /** Every command on the topic, with the order it is for and its Kafka timestamp. */
+    /**
+     * Every command on the topic, with the order it is for and its Kafka timestamp. The broker answers this
+     * consumer's fetch as soon as a command arrives (fetch.min.bytes 1); a short fetch.max.wait would only have it
+     * ask again and again while idle, on the cores the notifier is measured on.
+     */
     private void watchCommands() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "bench-watcher",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.OUTBOUND_COMMANDS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
