@@ -110,7 +110,7 @@ public final class NotifierBench {
             }
             producer.flush();
             var partnerCollection = mongo.getDatabase("billing-notifier").getCollection("partners");
-            awaitUntil(Duration.ofMinutes(2), () -> partnerCollection.countDocuments() >= partners);
+            awaitUntil(Duration.ofMinutes(5), () -> partnerCollection.countDocuments() >= partners);
             System.out.printf("%,d partners projected%n", partners);
 
             paced("warm-up (not counted)", warmUp, 1000, false);
