@@ -73,8 +73,8 @@ public class GraphApiClient {
 
     /**
      * {@code POST /{version}/{phone-number-id}/messages}, calling {@code onWrite} once the connection is
-     * open and just before the request is written: the moment Meta counts it. If {@code onWrite} throws,
-     * nothing is sent and the exception comes out.
+     * open and just before the request is written: the moment Meta counts it (the caller may wait there for
+     * its rate). If {@code onWrite} throws, nothing is sent and the exception comes out.
      *
      * <p>Sends use {@link HttpURLConnection} on the calling (virtual) thread rather than {@link HttpClient}:
      * the latter writes from its own selector thread, at a time the caller cannot see, so under load

@@ -5,10 +5,11 @@ import io.wabiz.events.outbound.SendMessage;
 import java.util.Optional;
 
 /**
- * One delivery's IN_FLIGHT mark in the ledger, written with the number's permit held and the connection open,
- * just before the first request leaves - not before the send waited for its turn or its connection, so that a
- * crash (kill -9) leaves in doubt only the calls that may have reached Meta, never the ones still queued. Written at most once per delivery; a
- * switch to the fallback template after Meta's 131047 is added to it.
+ * One delivery's IN_FLIGHT mark in the ledger, written once the send's turn came, the write its number's window
+ * waits for is known and its connection is open, just before the first request leaves: only the window's own
+ * time comes between them ({@link SlidingWindowRateLimiter}). So a crash (kill -9) leaves in doubt only the calls
+ * that may have reached Meta or were about to, never the ones still queued for their turn or their connection.
+ * Written at most once per delivery; a switch to the fallback template after Meta's 131047 is added to it.
  */
 final class InFlightMark {
 

@@ -27,10 +27,12 @@ final class MetaCalls {
     }
 
     /**
-     * A send: circuit breaker, spacing per customer, the number's rate, then the request.
+     * A send: circuit breaker, spacing per customer, the number's turn, then the request, written when the
+     * number's window allows it.
      *
-     * @param beforeRequest runs with the permit held, once the connection is open and just before the request
-     *                      leaves (the ledger's IN_FLIGHT mark); if it throws, no request is made
+     * @param beforeRequest runs once the send's turn came and its connection is open, just before the request
+     *                      leaves (the ledger's IN_FLIGHT mark; only the window's time comes after it, see
+     *                      {@link SlidingWindowRateLimiter}); if it throws, no request is made
      */
     GraphResult send(NumberChannel channel, ObjectNode body, SendMessage command, Runnable beforeRequest)
             throws InterruptedException {
@@ -46,12 +48,14 @@ final class MetaCalls {
         try {
             start = System.nanoTime();
             result = graph.postMessage(channel.account(), body, () -> {
-                beforeRequest.run();
-                permit.sent();
+                written(permit, beforeRequest);
                 if (writes.isTraceEnabled()) {
-                    writes.trace("WRITE {} {} {}", number, command.idempotencyKey(), System.currentTimeMillis());
+                    writes.trace("WRITE {} {} {} {} {}", number, command.idempotencyKey(), System.currentTimeMillis(),
+                            permit.turnToWrite().toNanos() / 1_000, permit.waitedForWindow().toNanos() / 1_000);
                 }
             });
+        } catch (StoppedBeforeWriting stopped) {
+            throw stopped.interruption();
         } finally {
             permit.done();
         }
@@ -65,9 +69,38 @@ final class MetaCalls {
     GraphResult markRead(NumberChannel channel, ObjectNode body) throws InterruptedException {
         SlidingWindowRateLimiter.Permit permit = channel.limiter().acquire();
         try {
-            return graph.postMessage(channel.account(), body, permit::sent);
+            return graph.postMessage(channel.account(), body, () -> written(permit, null));
+        } catch (StoppedBeforeWriting stopped) {
+            throw stopped.interruption();
         } finally {
             permit.done();
+        }
+    }
+
+    /**
+     * Waits for the number's window, running {@code lastStep} (if any) just before the write; inside the HTTP
+     * client's write callback, which cannot throw checked exceptions.
+     */
+    private static void written(SlidingWindowRateLimiter.Permit permit, Runnable lastStep) {
+        try {
+            if (lastStep == null) {
+                permit.sent();
+            } else {
+                permit.sent(lastStep);
+            }
+        } catch (InterruptedException e) {
+            throw new StoppedBeforeWriting(e);
+        }
+    }
+
+    /** Interrupted (shutdown) while the window held the request back: nothing was written. */
+    private static final class StoppedBeforeWriting extends RuntimeException {
+        StoppedBeforeWriting(InterruptedException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        InterruptedException interruption() {
+            return (InterruptedException) getCause();
         }
     }
 }

@@ -26,8 +26,8 @@ class SlidingWindowRateLimiterTest {
             for (int i = 0; i < 23; i++) {
                 burst.submit(() -> {
                     var permit = limiter.acquire();
-                    starts.add(System.nanoTime());
                     permit.sent();
+                    starts.add(permit.sentAtNanos()); // the write follows at once
                     return null;
                 });
             }
@@ -92,6 +92,78 @@ class SlidingWindowRateLimiterTest {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
     }
 
+    @Test
+    void aSlowStepBetweenTurnAndWriteCostsNoRateAndTheWindowStaysTheBound() throws Exception {
+        // 50 per 500 ms; between its turn and its write each send takes 50-70 ms (its connection, the IN_FLIGHT
+        // mark), so writes come out of turn order. Checked at the turn, the window made every slot's cycle
+        // 500 ms + that delay: at most 50 / 0.55 s = 90.9/s. Checked at the write, the pace is kept: 100/s.
+        long seed = Long.getLong("test.seed", System.nanoTime());
+        System.out.println("aSlowStepBetweenTurnAndWriteCostsNoRate: seed " + seed);
+        Random delays = new Random(seed);
+        Duration window = Duration.ofMillis(500);
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(50, window, Duration.ofMillis(30));
+        List<Long> writes = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 250; i++) {
+                long delay = Duration.ofMillis(50 + delays.nextInt(21)).toNanos();
+                sends.submit(() -> {
+                    var permit = limiter.acquire();
+                    permit.sent(() -> java.util.concurrent.locks.LockSupport.parkNanos(delay));
+                    writes.add(permit.sentAtNanos());
+                    return null;
+                });
+            }
+            sends.shutdown();
+            assertThat(sends.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        List<Long> sorted = writes.stream().sorted().toList();
+        assertAtMostTheLimitInAnyWindow(sorted, 50, window);
+        assertThat(ratePerSecond(sorted)).as("100/s configured, 90.9/s if the delay were paid per cycle (seed %d)",
+                seed).isGreaterThan(95.0);
+    }
+
+    @Test
+    void theLastStepRunsOnceThePredecessorWasWrittenAndOnlyTheWindowsTimeFollowsIt() throws Exception {
+        OversleepingTicker ticker = new OversleepingTicker(1, 0);
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(1, Duration.ofSeconds(1),
+                Duration.ofMillis(30), ticker);
+        var first = limiter.acquire();
+        ticker.advance(Duration.ofMillis(500)); // its connection took half a second
+        first.sent();
+        var second = limiter.acquire(); // its turn: one spacing after the first's, less the tolerance
+        assertThat(ticker.nanoTime() - first.sentAtNanos()).isEqualTo(Duration.ofMillis(470).toNanos());
+
+        long[] lastStepAt = new long[2];
+        second.sent(() -> { // the IN_FLIGHT mark, 20 ms of database write
+            lastStepAt[0] = ticker.nanoTime();
+            ticker.advance(Duration.ofMillis(20));
+            lastStepAt[1] = ticker.nanoTime();
+        });
+        assertThat(lastStepAt[0] - first.sentAtNanos()).as("after the predecessor was written").isPositive();
+        assertThat(second.sentAtNanos() - first.sentAtNanos()).as("a window after the first's write")
+                .isEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(second.sentAtNanos() - lastStepAt[1]).as("then only the window's time: what the first was late")
+                .isEqualTo(Duration.ofMillis(510).toNanos());
+    }
+
+    @Test
+    void aSendThatWroteNothingGivesItsSlotBackAndNeverHoldsTheNextOneUp() throws Exception {
+        OversleepingTicker ticker = new OversleepingTicker(1, 0);
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(2, Duration.ofSeconds(1),
+                Duration.ofMillis(0), ticker);
+        var first = limiter.acquire();
+        var refused = limiter.acquire();
+        first.sent();
+        refused.done(); // its connection was refused: nothing written
+        var third = limiter.acquire(); // the first's successor
+        third.sent();
+        var fourth = limiter.acquire(); // the refused one's successor: nothing was written in its chain
+        fourth.sent();
+        assertThat(fourth.sentAtNanos() - first.sentAtNanos()).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(fourth.waitedForWindow()).as("no wait for a write that never happened").isZero();
+        assertThat(third.sentAtNanos() - first.sentAtNanos()).isEqualTo(Duration.ofSeconds(1).toNanos());
+    }
+
     /** The limiter's time, where every sleep ends late by a random 0-25 ms, as on a busy machine. */
     private static final class OversleepingTicker implements SlidingWindowRateLimiter.Ticker {
         private final Random random;
@@ -111,6 +183,11 @@ class SlidingWindowRateLimiterTest {
         @Override
         public void sleepNanos(long nanos) {
             now += nanos + Duration.ofMillis(random.nextInt(maxOversleepMillis + 1)).toNanos();
+        }
+
+        /** Time spent outside the limiter (a connection, a database write). */
+        void advance(Duration duration) {
+            now += duration.toNanos();
         }
     }
 

@@ -7,6 +7,7 @@ import io.wabiz.events.EventJson;
 import io.wabiz.events.TopicRecord;
 import io.wabiz.events.Topics;
 import io.wabiz.events.kafka.CloudEventDeserializer;
+import io.wabiz.events.kafka.CloudEventHeaders;
 import io.wabiz.events.kafka.CloudEventSerializer;
 import io.wabiz.events.outbound.MessageAccepted;
 import io.wabiz.events.outbound.MessageRejected;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -83,7 +87,7 @@ public final class SenderBenchmark {
         startMeta();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 131072), new StringSerializer(), new CloudEventSerializer("/bench"));
+                ProducerConfig.BATCH_SIZE_CONFIG, 131072), new StringSerializer(), commandSerializer());
         Thread collector = Thread.ofPlatform().daemon().start(() -> collectOutcomes(kafka));
 
         sender = startSender(kafka, mongo);
@@ -114,9 +118,38 @@ public final class SenderBenchmark {
         }
     }
 
+    /**
+     * The commands' CloudEvents serializer; with {@code bench.bareCeType} it writes the bare record name as
+     * {@code ce_type} ({@code SendMessage}, not {@code io.wabiz.SendMessage}), the only one a sender jar built
+     * before 1 December 17:00 reads (SENDER_JAR of an earlier commit, for a before/after).
+     */
+    private static CloudEventSerializer commandSerializer() {
+        boolean bare = Boolean.getBoolean("bench.bareCeType");
+        return new CloudEventSerializer("/bench") {
+            @Override
+            public byte[] serialize(String topic, Headers headers, TopicRecord data) {
+                byte[] bytes = super.serialize(topic, headers, data);
+                Header type = headers.lastHeader(CloudEventHeaders.TYPE);
+                if (bare && type != null) {
+                    String name = new String(type.value(), StandardCharsets.UTF_8);
+                    headers.remove(CloudEventHeaders.TYPE);
+                    headers.add(CloudEventHeaders.TYPE, name.substring(name.lastIndexOf('.') + 1)
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                return bytes;
+            }
+        };
+    }
+
     private Process startSender(String kafka, String mongo) throws Exception {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m",
-                "-jar", System.getProperty("bench.senderJar"),
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx768m"));
+        // e.g. -XX:StartFlightRecording=filename=sender.jfr,settings=profile to see where the sender's time goes
+        for (String option : System.getProperty("bench.senderJvmOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", System.getProperty("bench.senderJar"),
                 "--server.port=" + SENDER_PORT,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongo,
